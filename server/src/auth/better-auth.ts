@@ -1,0 +1,95 @@
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { bearer, jwt } from 'better-auth/plugins';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+import type { Mailer } from '../mail/mailer.js';
+
+export const AUTH_BASE_PATH = '/api/auth';
+
+/**
+ * Set by our mount point from Fastify's proxy-aware `request.ip`, replacing anything a client sent;
+ * Better Auth reads the client address (rate limits, sessions) from it and from nothing else.
+ */
+export const CLIENT_IP_HEADER = 'x-chat-client-ip';
+
+export interface BetterAuthDependencies {
+  config: AppConfig;
+  pool: Pool;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+/**
+ * Better Auth's options, kept apart from the instance so the schema (and its migration) can be
+ * derived from exactly what the server runs.
+ */
+export function betterAuthOptions({ config, pool, mailer, logger }: BetterAuthDependencies) {
+  return {
+    logger: {
+      level: 'warn',
+      // Only the message: Better Auth's extra arguments can hold request data.
+      log: (level, message, ...args) => logger[level]({ err: args.find((a) => a instanceof Error) }, message),
+    },
+    appName: 'Chat Widget',
+    baseURL: config.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: config.auth.secret,
+    database: pool,
+    trustedOrigins: config.auth.allowedOrigins,
+    telemetry: { enabled: false },
+    advanced: {
+      // Better Auth skips the Origin check when NODE_ENV=test; we want the same checks everywhere.
+      disableOriginCheck: false,
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await mailer.send({
+          to: user.email,
+          subject: 'Reset your password',
+          text: `Someone asked to reset the password of ${user.email}.\n\nSet a new password: ${url}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+        });
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+    },
+    plugins: [
+      // The widget lives on other origins, where third-party cookies are unreliable: it keeps the
+      // session token itself and sends it as a bearer token.
+      bearer(),
+      jwt({
+        jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
+        jwt: {
+          issuer: config.auth.issuer,
+          audience: config.auth.audience,
+          expirationTime: `${config.auth.jwtTtlSeconds}s`,
+          // The default payload is the whole user row; the API needs only who and how to greet them.
+          definePayload: ({ user }) => ({
+            email: user.email,
+            name: user.name,
+            image: user.image ?? null,
+          }),
+        },
+      }),
+    ],
+  } satisfies BetterAuthOptions;
+}
+
+export function createBetterAuth(dependencies: BetterAuthDependencies) {
+  return betterAuth(betterAuthOptions(dependencies));
+}
+
+export type BetterAuth = ReturnType<typeof createBetterAuth>;

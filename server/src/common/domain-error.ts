@@ -1,0 +1,50 @@
+/**
+ * Stable, machine-readable error codes clients can branch on, each with its HTTP status.
+ * Services throw DomainError with one of these; only the exception filter knows about HTTP.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_CURSOR: 400,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  TOKEN_MISSING: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_NOT_YET_VALID: 401,
+  TOKEN_BAD_SIGNATURE: 401,
+  TOKEN_WRONG_ISSUER: 401,
+  TOKEN_WRONG_AUDIENCE: 401,
+  TOKEN_UNSUPPORTED_ALGORITHM: 401,
+  TOKEN_UNKNOWN_KEY: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONVERSATION_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  AGENT_FAILED: 502,
+  DATABASE_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+  AGENT_TIMEOUT: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra response headers, e.g. Retry-After or WWW-Authenticate. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,32 @@
+/** The validated, typed configuration every module reads (never `process.env` directly). */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Public base URL of this server; Better Auth's baseURL and the default JWT issuer/audience. */
+  publicUrl: string;
+  logLevel: string;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client IP. */
+  trustProxy: boolean | string[];
+  database: {
+    /** Pooled URL the app uses; undefined means "start the embedded PostgreSQL". */
+    url?: string;
+    /** Direct (unpooled) URL for migrations; falls back to `url`. */
+    directUrl?: string;
+    poolMax: number;
+    embedded: { dir: string; port: number };
+  };
+  auth: {
+    secret: string;
+    allowedOrigins: string[];
+    jwksUrl: string;
+    issuer: string;
+    audience: string;
+    jwtTtlSeconds: number;
+    clockToleranceSeconds: number;
+  };
+  mail: { smtpUrl?: string; from: string };
+  examples: { serve: boolean; port: number };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

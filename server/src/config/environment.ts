@@ -1,0 +1,139 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  return value;
+};
+
+const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+const httpUrl = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+
+/**
+ * Every setting the server reads from the environment. Defaults suit local development;
+ * production checks live in `loadConfig` because they depend on several settings at once.
+ * `.env.example` documents each of them; keep the two in step.
+ */
+export class Environment {
+  // class-validator checks decorators bottom-up and stops at the first failure, so the type check
+  // sits nearest each property: "abc" reports "must be an integer", not a range.
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @Min(0)
+  @Max(65535)
+  @IsInt()
+  PORT = 3000;
+
+  @IsOptional()
+  @IsUrl(httpUrl)
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsUrl(postgresUrl, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsUrl(postgresUrl, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL_DIRECT?: string;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(1000)
+  @IsInt()
+  DATABASE_POOL_MAX = 10;
+
+  @IsString()
+  EMBEDDED_POSTGRES_DIR = '.data/postgres';
+
+  @Transform(toInt)
+  @Min(0)
+  @Max(65535)
+  @IsInt()
+  EMBEDDED_POSTGRES_PORT = 0;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)' })
+  BETTER_AUTH_SECRET?: string;
+
+  /** Comma-separated origins allowed to call the API and Better Auth (CORS + trustedOrigins). */
+  @IsString()
+  ALLOWED_ORIGINS = '';
+
+  @IsOptional()
+  @IsUrl(httpUrl)
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_AUDIENCE?: string;
+
+  @Transform(toInt)
+  @Min(60)
+  @Max(3600)
+  @IsInt()
+  JWT_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @Min(0)
+  @Max(300)
+  @IsInt()
+  AUTH_CLOCK_TOLERANCE_SECONDS = 5;
+
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For): `false` (none, use the
+   * socket address), `true` (any: only when nothing can reach the server but your proxy), or
+   * comma-separated IPs/CIDRs of your proxies.
+   */
+  @IsString()
+  @Matches(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be true, false, or comma-separated proxy IPs/CIDRs',
+  })
+  TRUST_PROXY = 'false';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Chat Widget <no-reply@localhost>';
+
+  @Transform(toBool)
+  @IsBoolean()
+  SERVE_EXAMPLES = true;
+
+  @Transform(toInt)
+  @Min(0)
+  @Max(65535)
+  @IsInt()
+  EXAMPLES_PORT = 5173;
+
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, DEVELOPMENT_SECRET, EXAMPLE_SECRET, loadConfig } from './load-config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  BETTER_AUTH_SECRET: 'a'.repeat(24) + 'b'.repeat(24),
+  DATABASE_URL: 'postgres://app:pw@db.example.com/chat?sslmode=require',
+  PUBLIC_URL: 'https://chat.example.com',
+  ALLOWED_ORIGINS: 'https://www.example.com',
+  SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+};
+
+describe('loadConfig', () => {
+  it('starts with no settings at all, for local development', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.auth.secret).toBe(DEVELOPMENT_SECRET);
+    expect(config.auth.jwksUrl).toBe('http://localhost:3000/api/auth/jwks');
+    expect(config.auth.issuer).toBe('http://localhost:3000');
+    expect(config.auth.allowedOrigins).toContain('http://localhost:5173');
+  });
+
+  it('reports one NAME=value line per bad setting', () => {
+    const problems = problemsOf({ PORT: 'abc', DATABASE_URL: 'not-a-url', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('PORT=abc: '))).toMatch(/integer/);
+    expect(problems.find((p) => p.startsWith('DATABASE_URL=not-a-url: '))).toMatch(/postgres/);
+    expect(problems.find((p) => p.startsWith('LOG_LEVEL=loud: '))).toBeDefined();
+  });
+
+  it('never echoes a secret in an error', () => {
+    const problems = problemsOf({ BETTER_AUTH_SECRET: 'short-secret' });
+    expect(problems).toEqual([expect.stringMatching(/^BETTER_AUTH_SECRET=\*\*\*: must be at least 32 characters/)]);
+    expect(problems.join('\n')).not.toContain('short-secret');
+  });
+
+  it('rejects origins that are not scheme://host[:port]', () => {
+    const problems = problemsOf({ ALLOWED_ORIGINS: 'https://ok.example.com, ftp://x, https://a.example.com/path' });
+    expect(problems).toEqual([expect.stringMatching(/^ALLOWED_ORIGINS=.*: not origins.*ftp:\/\/x, https:\/\/a\.example\.com\/path$/)]);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it('accepts a complete production configuration and derives the auth settings from PUBLIC_URL', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.auth.audience).toBe('https://chat.example.com');
+    expect(config.auth.allowedOrigins).toEqual(['https://www.example.com', 'https://chat.example.com']);
+    expect(config.examples.serve).toBe(false);
+  });
+
+  it.each([
+    ['missing secret', { BETTER_AUTH_SECRET: '' }, /^BETTER_AUTH_SECRET \(unset\): required in production/],
+    ['development secret', { BETTER_AUTH_SECRET: DEVELOPMENT_SECRET }, /^BETTER_AUTH_SECRET=\*\*\*: is a development\/example value/],
+    ['example secret', { BETTER_AUTH_SECRET: EXAMPLE_SECRET }, /^BETTER_AUTH_SECRET=\*\*\*: is a development\/example value/],
+    ['embedded database', { DATABASE_URL: '' }, /^DATABASE_URL \(unset\): required in production/],
+    ['plain http URL', { PUBLIC_URL: 'http://chat.example.com' }, /^PUBLIC_URL=http:\/\/chat\.example\.com: must use https/],
+    ['plain http origin', { ALLOWED_ORIGINS: 'http://www.example.com' }, /^ALLOWED_ORIGINS=http:\/\/www\.example\.com: every origin must use https/],
+    ['no SMTP', { SMTP_URL: '' }, /^SMTP_URL \(unset\): required in production/],
+  ])('refuses production with a %s', (_label, override, expected) => {
+    expect(problemsOf({ ...PRODUCTION, ...override })).toEqual([expect.stringMatching(expected)]);
+  });
+});

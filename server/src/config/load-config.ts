@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import type { AppConfig } from './app-config.js';
+import { Environment } from './environment.js';
+
+/** Used only outside production so `npm start` works with no `.env`; production refuses it. */
+export const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
+/** The placeholder shipped in `.env.example`; production refuses it too. */
+export const EXAMPLE_SECRET = 'replace-me-with-openssl-rand-base64-32-output';
+
+const SECRET_SETTINGS = new Set(['BETTER_AUTH_SECRET', 'OPENAI_API_KEY', 'AGENT_HTTP_TOKEN']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(name: string, value: unknown): string {
+  if (value === undefined) return `${name} (unset)`;
+  if (SECRET_SETTINGS.has(name)) return `${name}=***`;
+  return `${name}=${String(value)}`;
+}
+
+function flatten(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map(
+    (e) =>
+      `${describe(e.property, raw[e.property])}: ${Object.values(e.constraints ?? {})
+        .map((m) => m.replace(new RegExp(`^${e.property} `), ''))
+        .join('; ')}`,
+  );
+}
+
+function splitOrigins(value: string): string[] {
+  return value
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+function productionProblems(env: Environment, origins: string[]): string[] {
+  const problems: string[] = [];
+  if (!env.BETTER_AUTH_SECRET) problems.push(`${describe('BETTER_AUTH_SECRET', undefined)}: required in production`);
+  else if ([DEVELOPMENT_SECRET, EXAMPLE_SECRET].includes(env.BETTER_AUTH_SECRET))
+    problems.push('BETTER_AUTH_SECRET=***: is a development/example value; generate a real one');
+  if (!env.DATABASE_URL)
+    problems.push('DATABASE_URL (unset): required in production (the embedded PostgreSQL is for development only)');
+  if (!env.SMTP_URL)
+    problems.push('SMTP_URL (unset): required in production (otherwise password-reset links would be written to the log)');
+  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL (unset): required in production');
+  else if (!env.PUBLIC_URL.startsWith('https://')) problems.push(`PUBLIC_URL=${env.PUBLIC_URL}: must use https in production`);
+  const insecure = origins.filter((o) => !o.startsWith('https://'));
+  if (insecure.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: every origin must use https in production (${insecure.join(', ')})`);
+  return problems;
+}
+
+function invalidOrigins(origins: string[]): string[] {
+  return origins.filter((o) => {
+    try {
+      const url = new URL(o);
+      return !['http:', 'https:'].includes(url.protocol) || url.origin !== o;
+    } catch {
+      return true;
+    }
+  });
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value.split(',').map((v) => v.trim());
+}
+
+/**
+ * Validates the environment and derives the typed configuration.
+ * Throws a ConfigError listing one `NAME=value: what is wrong` line per problem.
+ */
+export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
+  // An empty variable means "unset", as in most shells' `FOO= cmd` usage.
+  const known = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const env = plainToInstance(Environment, known, { exposeDefaultValues: true });
+  const problems = flatten(validateSync(env, { forbidUnknownValues: false, stopAtFirstError: true }), known);
+
+  const origins = splitOrigins(env.ALLOWED_ORIGINS ?? '');
+  const bad = invalidOrigins(origins);
+  if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
+  if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
+  if (problems.length) throw new ConfigError(problems);
+
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const examplesOrigins =
+    env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.EXAMPLES_PORT}`, `http://127.0.0.1:${env.EXAMPLES_PORT}`];
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    database: {
+      url: env.DATABASE_URL,
+      directUrl: env.DATABASE_URL_DIRECT ?? env.DATABASE_URL,
+      poolMax: env.DATABASE_POOL_MAX,
+      embedded: { dir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT },
+    },
+    auth: {
+      secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
+      allowedOrigins: [...new Set([...origins, ...examplesOrigins, new URL(publicUrl).origin])],
+      jwksUrl: env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`,
+      issuer: env.AUTH_ISSUER ?? publicUrl,
+      audience: env.AUTH_AUDIENCE ?? publicUrl,
+      jwtTtlSeconds: env.JWT_TTL_SECONDS,
+      clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    examples: { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT },
+  };
+}

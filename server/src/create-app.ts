@@ -1,0 +1,75 @@
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { NestPinoLogger } from './common/logger.js';
+import { projectRoot } from './common/project-root.js';
+import { requestIdFor } from './common/request-id.js';
+import type { AppConfig } from './config/app-config.js';
+
+/** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+// Headers the widget must read on cross-origin responses.
+const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-request-id', 'www-authenticate'];
+
+/** Builds the configured Nest application on Fastify, without listening. */
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    trustProxy: config.trustProxy,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, logger), adapter, {
+    logger: new NestPinoLogger(logger.child({ module: 'nest' })),
+  });
+  app.enableCors({
+    origin: config.auth.allowedOrigins,
+    credentials: true,
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    logger.info(
+      { requestId: request.id, method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  await registerStatic(app, config);
+  setUpOpenApi(app);
+  return app;
+}
+
+async function registerStatic(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const root = projectRoot();
+  const widgetDir = join(root, 'dist', 'widget');
+  const fastify = app.getHttpAdapter().getInstance();
+  if (existsSync(widgetDir)) {
+    await fastify.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
+  }
+  if (config.examples.serve) {
+    await fastify.register(fastifyStatic, { root: join(root, 'examples'), prefix: '/examples/', decorateReply: false });
+    fastify.get('/', (_request, reply) => reply.redirect('/examples/'));
+  }
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Chat Widget API')
+      .setDescription('Conversations, agent runs and the signed-in user. Authenticate with a Better Auth JWT.')
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}

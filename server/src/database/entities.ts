@@ -1,0 +1,6 @@
+import { Conversation } from '../conversations/conversation.entity.js';
+import { Message } from '../conversations/message.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** Every TypeORM entity, listed once for the app, the CLI and the tests. */
+export const entities = [User, Conversation, Message];

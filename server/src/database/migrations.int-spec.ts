@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getMigrations } from 'better-auth/db/migration';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { betterAuthOptions } from '../auth/better-auth.js';
+import { createLogger } from '../common/logger.js';
+import { loadConfig } from '../config/load-config.js';
+import { migrations } from './migrations/index.js';
+import { revertLastMigration, runMigrations } from './run-migrations.js';
+
+async function tables(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    return rows.map((r) => r.table_name as string);
+  } finally {
+    await client.end();
+  }
+}
+
+const APP_TABLES = ['account', 'conversations', 'jwks', 'messages', 'migrations', 'rateLimit', 'session', 'user', 'users', 'verification'];
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('have created every table in the template', async () => {
+    expect(await tables(database.url)).toEqual(APP_TABLES);
+  });
+
+  it('match the schema Better Auth expects for the plugins we run', async () => {
+    const pool = new pg.Pool({ connectionString: database.url });
+    try {
+      const options = betterAuthOptions({
+        config: loadConfig({ NODE_ENV: 'test' }),
+        pool,
+        mailer: { send: async () => undefined },
+        logger: createLogger('silent'),
+      });
+      const { toBeCreated, toBeAdded } = await getMigrations(options);
+      expect({ toBeCreated, toBeAdded }).toEqual({ toBeCreated: [], toBeAdded: [] });
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('revert all the way down and apply again', async () => {
+    for (let i = 0; i < migrations.length; i++) await revertLastMigration(database.url);
+    expect(await tables(database.url)).toEqual(['migrations']);
+    const applied = await runMigrations(database.url);
+    expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
+    expect(await tables(database.url)).toEqual(APP_TABLES);
+  });
+
+  it('are a no-op when already applied, also when several instances run them at once', async () => {
+    const results = await Promise.all([runMigrations(database.url), runMigrations(database.url), runMigrations(database.url)]);
+    expect(results.map((r) => r.length)).toEqual([0, 0, 0]);
+  });
+});

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import 'dotenv/config';
+import { createLogger } from './common/logger.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import { startServer } from './server.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const server = await startServer(config, logger);
+  logger.info({ url: server.url, ms: Date.now() - started }, 'server listening');
+  console.log(`\n  Chat widget server ready: ${server.url}\n  Examples: ${server.url}/examples/   API docs: ${server.url}/api/docs\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await server.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Start-up failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

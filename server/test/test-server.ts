@@ -1,0 +1,47 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createLogger } from '../src/common/logger.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { findFreePort } from '../src/database/free-port.js';
+import { startServer } from '../src/server.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestServer {
+  url: string;
+  config: AppConfig;
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (same start-up path as `npm start`) on a free port, with a database of its own.
+ * Extra settings override the test defaults, as environment variables would.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const port = await findFreePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ALLOWED_ORIGINS: 'http://host.test',
+    // Tests play many clients from one machine: each sends its own X-Forwarded-For.
+    TRUST_PROXY: '127.0.0.1',
+    ...env,
+  });
+  const server = await startServer(config, createLogger(config.logLevel));
+  return {
+    url: server.url,
+    config,
+    app: server.app,
+    database,
+    close: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
