@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { User } from '../users/user.entity.js';
 import { Conversation } from './conversation.entity.js';
 
 export const MESSAGE_ROLES = ['user', 'assistant', 'system'] as const;
@@ -15,21 +16,31 @@ export interface MessageSource {
   score: number;
 }
 
+// See conversation.entity.ts for why the indexes are declared with `synchronize: false`.
 @Entity('messages')
+@Index('IDX_messages_conversation_order', { synchronize: false })
+@Index('IDX_messages_search', { synchronize: false })
+@Unique('UQ_messages_client_message_id', ['conversationId', 'clientMessageId'])
+@Check('CHK_messages_role', `"role" IN ('user', 'assistant', 'system')`)
+@Check('CHK_messages_status', `"status" IN ('complete', 'streaming', 'error', 'interrupted')`)
 export class Message {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_messages' })
   id!: string;
 
   @Column({ name: 'conversation_id', type: 'uuid' })
   conversationId!: string;
 
   @ManyToOne(() => Conversation, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'conversation_id' })
+  @JoinColumn({ name: 'conversation_id', foreignKeyConstraintName: 'FK_messages_conversation' })
   conversation?: Relation<Conversation>;
 
   /** Denormalised owner, so search and authorisation never need the join. */
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_messages_user' })
+  user?: Relation<User>;
 
   @Column({ type: 'varchar', length: 16 })
   role!: MessageRole;
@@ -55,4 +66,16 @@ export class Message {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
+
+  /** Full-text index of the content, maintained by PostgreSQL; queried, never written. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', "content")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
 }

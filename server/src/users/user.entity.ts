@@ -1,12 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** Our view of an authenticated person, keyed by the JWT subject (Better Auth's user id). */
 @Entity('users')
+@Unique('UQ_users_auth_subject', ['authSubject'])
 export class User {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
   id!: string;
 
-  @Column({ name: 'auth_subject', type: 'varchar', length: 255, unique: true })
+  @Column({ name: 'auth_subject', type: 'varchar', length: 255 })
   authSubject!: string;
 
   @Column({ type: 'varchar', length: 320, nullable: true })

@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+// Frozen copies: a migration must not change when the entities do later.
+const CONVERSATION_SEARCH_EXPRESSION = `to_tsvector('english', "title")`;
+const MESSAGE_SEARCH_EXPRESSION = `to_tsvector('english', "content")`;
+
 /**
  * Users, conversations and messages. Shapes chosen for the hot queries:
  * - "my conversations by last activity": keyset on (user_id, last_message_at DESC, id DESC);
@@ -32,7 +36,7 @@ export class ChatSchema1764307200001 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "last_message_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "message_count" integer NOT NULL DEFAULT 0,
-        "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('english', "title")) STORED NOT NULL,
+        "search_vector" tsvector GENERATED ALWAYS AS (${CONVERSATION_SEARCH_EXPRESSION}) STORED NOT NULL,
         CONSTRAINT "PK_conversations" PRIMARY KEY ("id"),
         CONSTRAINT "FK_conversations_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )`);
@@ -55,7 +59,7 @@ export class ChatSchema1764307200001 implements MigrationInterface {
         "client_message_id" uuid,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-        "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('english', "content")) STORED NOT NULL,
+        "search_vector" tsvector GENERATED ALWAYS AS (${MESSAGE_SEARCH_EXPRESSION}) STORED NOT NULL,
         CONSTRAINT "PK_messages" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_messages_role" CHECK ("role" IN ('user', 'assistant', 'system')),
         CONSTRAINT "CHK_messages_status" CHECK ("status" IN ('complete', 'streaming', 'error', 'interrupted')),
@@ -67,9 +71,24 @@ export class ChatSchema1764307200001 implements MigrationInterface {
       `CREATE INDEX "IDX_messages_conversation_order" ON "messages" ("conversation_id", "created_at" DESC, "id" DESC)`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_messages_search" ON "messages" USING gin ("user_id", "search_vector")`);
+    // TypeORM reads generated-column expressions from its own table; without these rows
+    // `migration:generate` would propose to rebuild both search columns.
+    await queryRunner.query(
+      `CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)`,
+    );
+    for (const [table, expression] of [
+      ['conversations', CONVERSATION_SEARCH_EXPRESSION],
+      ['messages', MESSAGE_SEARCH_EXPRESSION],
+    ]) {
+      await queryRunner.query(
+        `INSERT INTO "typeorm_metadata" ("database", "schema", "table", "type", "name", "value") VALUES (current_database(), 'public', $1, 'GENERATED_COLUMN', 'search_vector', $2)`,
+        [table, expression],
+      );
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "name" = 'search_vector'`);
     await queryRunner.query(`DROP TABLE "messages"`);
     await queryRunner.query(`DROP TABLE "conversations"`);
     await queryRunner.query(`DROP TABLE "users"`);
