@@ -1,0 +1,52 @@
+import type { MessageSource } from '../conversations/message.entity.js';
+
+/** One earlier turn of the conversation, oldest first, as context for the agent. */
+export interface AgentTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AgentRunInput {
+  /** The user's new message. */
+  message: string;
+  /** Recent turns before it (bounded by the caller), oldest first. */
+  history: AgentTurn[];
+  /** Aborted when the client goes away or the run times out; providers must stop promptly. */
+  signal: AbortSignal;
+  /** Stable ids a remote agent may want for its own bookkeeping. */
+  conversationId: string;
+  userId: string;
+}
+
+/** What a provider yields while it answers, in order: any number of deltas, and sources once. */
+export type AgentEvent = { type: 'delta'; text: string } | { type: 'sources'; sources: MessageSource[] };
+
+/**
+ * A pluggable agent, in the style of Better Auth plugins: a factory (`retrievalAgent(options)`)
+ * returns a plain object that `satisfies AgentProvider`; the registry keys them by `id`.
+ * Failures are thrown as AgentError so the pipeline can store a meaningful error code.
+ */
+export interface AgentProvider {
+  readonly id: string;
+  run(input: AgentRunInput): AsyncIterable<AgentEvent>;
+}
+
+export const AGENT_ERROR_CODES = {
+  AGENT_FAILED: 'The agent failed to answer.',
+  AGENT_TIMEOUT: 'The agent took too long to answer.',
+  AGENT_BAD_RESPONSE: 'The agent answered in a form we could not read.',
+  AGENT_UNREACHABLE: 'The agent could not be reached.',
+} as const;
+
+export type AgentErrorCode = keyof typeof AGENT_ERROR_CODES;
+
+export class AgentError extends Error {
+  constructor(
+    readonly code: AgentErrorCode,
+    message: string = AGENT_ERROR_CODES[code],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AgentError';
+  }
+}
