@@ -18,7 +18,7 @@ export interface TestServer {
  * The real server (same start-up path as `npm start`) on a free port, with a database of its own.
  * Extra settings override the test defaults, as environment variables would.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const port = await findFreePort();
   const config = loadConfig({
@@ -33,7 +33,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     TRUST_PROXY: '127.0.0.1',
     ...env,
   });
-  const server = await startServer(config, createLogger(config.logLevel));
+  // With logLines, every JSON log line is captured there (at debug level) instead of printed.
+  const logger = options.logLines
+    ? createLogger('debug', { write: (line: string) => void options.logLines!.push(line) })
+    : createLogger(config.logLevel);
+  const server = await startServer(config, logger);
   return {
     url: server.url,
     config,

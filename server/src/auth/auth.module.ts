@@ -1,10 +1,25 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { UsersModule } from '../users/users.module.js';
+import { AuthEvents } from './auth-events.js';
 import { BetterAuthController } from './better-auth.controller.js';
 import { BetterAuthService } from './better-auth.service.js';
+import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
+import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.js';
 
 @Module({
+  imports: [PassportModule, UsersModule],
   controllers: [BetterAuthController],
-  providers: [BetterAuthService],
-  exports: [BetterAuthService],
+  providers: [
+    AuthEvents,
+    BetterAuthService,
+    jwtVerifierProvider,
+    TokenAuthenticator,
+    JwtBearerStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+  exports: [BetterAuthService, AuthEvents],
 })
 export class AuthModule {}

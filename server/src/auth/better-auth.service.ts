@@ -5,6 +5,7 @@ import { ROOT_LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PG_POOL } from '../database/database.module.js';
 import { createMailer } from '../mail/mailer.js';
+import { AuthEvents } from './auth-events.js';
 import { type BetterAuth, createBetterAuth } from './better-auth.js';
 
 // Shared by every instance: serialises the creation of the first signing key.
@@ -19,9 +20,16 @@ export class BetterAuthService implements OnModuleInit {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(ROOT_LOGGER) logger: Logger,
+    events: AuthEvents,
   ) {
     const mailer = createMailer(config.mail.smtpUrl, config.mail.from, logger.child({ module: 'mail' }));
-    this.auth = createBetterAuth({ config, pool, mailer, logger: logger.child({ module: 'better-auth' }) });
+    this.auth = createBetterAuth({
+      config,
+      pool,
+      mailer,
+      logger: logger.child({ module: 'better-auth' }),
+      onAuthEvent: (event) => events.record(event),
+    });
   }
 
   /**

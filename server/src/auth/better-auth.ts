@@ -1,9 +1,11 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
-import { bearer, jwt } from 'better-auth/plugins';
+import { bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { AuthEvent } from './auth-events.js';
+import { authEventsHook } from './better-auth-events.js';
 
 export const AUTH_BASE_PATH = '/api/auth';
 
@@ -18,13 +20,14 @@ export interface BetterAuthDependencies {
   pool: Pool;
   mailer: Mailer;
   logger: Logger;
+  onAuthEvent: (event: AuthEvent) => void;
 }
 
 /**
  * Better Auth's options, kept apart from the instance so the schema (and its migration) can be
  * derived from exactly what the server runs.
  */
-export function betterAuthOptions({ config, pool, mailer, logger }: BetterAuthDependencies) {
+export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }: BetterAuthDependencies) {
   return {
     logger: {
       level: 'warn',
@@ -38,6 +41,7 @@ export function betterAuthOptions({ config, pool, mailer, logger }: BetterAuthDe
     database: pool,
     trustedOrigins: config.auth.allowedOrigins,
     telemetry: { enabled: false },
+    hooks: { after: authEventsHook(onAuthEvent, CLIENT_IP_HEADER) },
     advanced: {
       // Better Auth skips the Origin check when NODE_ENV=test; we want the same checks everywhere.
       disableOriginCheck: false,
@@ -66,7 +70,28 @@ export function betterAuthOptions({ config, pool, mailer, logger }: BetterAuthDe
       window: 60,
       max: 100,
     },
+    socialProviders: {
+      ...(config.socialProviders.github ? { github: config.socialProviders.github } : {}),
+      ...(config.socialProviders.google ? { google: config.socialProviders.google } : {}),
+    },
     plugins: [
+      // Social sign-in runs in a popup that posts the session token back to the widget, so the
+      // host page never navigates away.
+      oauthPopup(),
+      genericOAuth({
+        config: config.socialProviders.oidc
+          ? [
+              {
+                providerId: config.socialProviders.oidc.id,
+                discoveryUrl: config.socialProviders.oidc.discoveryUrl,
+                clientId: config.socialProviders.oidc.clientId,
+                clientSecret: config.socialProviders.oidc.clientSecret,
+                scopes: ['openid', 'email', 'profile'],
+                pkce: true,
+              },
+            ]
+          : [],
+      }),
       // The widget lives on other origins, where third-party cookies are unreliable: it keeps the
       // session token itself and sends it as a bearer token.
       bearer(),

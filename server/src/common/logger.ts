@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
@@ -23,8 +23,8 @@ const REDACT = [
 ];
 
 /** The process-wide structured JSON logger (pino). */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'chat-widget' }, redact: { paths: REDACT, censor: '[redacted]' } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, base: { service: 'chat-widget' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
 }
 
 /** Routes Nest's own framework messages into the same JSON log. */

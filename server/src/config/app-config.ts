@@ -24,8 +24,17 @@ export interface AppConfig {
     audience: string;
     jwtTtlSeconds: number;
     clockToleranceSeconds: number;
+    algorithms: string[];
+    jwksCooldownSeconds: number;
   };
   mail: { smtpUrl?: string; from: string };
+  chat: { messageMaxLength: number };
+  /** Social / OIDC sign-in providers that are fully configured. */
+  socialProviders: {
+    github?: { clientId: string; clientSecret: string };
+    google?: { clientId: string; clientSecret: string };
+    oidc?: { id: string; name: string; discoveryUrl: string; clientId: string; clientSecret: string };
+  };
   examples: { serve: boolean; port: number };
 }
 

@@ -105,6 +105,19 @@ export class Environment {
   @IsInt()
   AUTH_CLOCK_TOLERANCE_SECONDS = 5;
 
+  /** JWS algorithms the API accepts (allow-list; never `none`, never HMAC with a public key). */
+  @Matches(/^(EdDSA|Ed25519|ES256|ES384|ES512|RS256|RS384|RS512|PS256|PS384|PS512)(\s*,\s*(EdDSA|Ed25519|ES256|ES384|ES512|RS256|RS384|RS512|PS256|PS384|PS512))*$/, {
+    message: 'must be a comma-separated list of asymmetric JWS algorithms (EdDSA, ES256, RS256, …)',
+  })
+  AUTH_JWT_ALGORITHMS = 'EdDSA';
+
+  /** Minimum time between two JWKS refetches triggered by unknown key ids. */
+  @Transform(toInt)
+  @Min(0)
+  @Max(3600)
+  @IsInt()
+  AUTH_JWKS_COOLDOWN_SECONDS = 30;
+
   /**
    * Which proxies to believe about the client address (X-Forwarded-For): `false` (none, use the
    * socket address), `true` (any: only when nothing can reach the server but your proxy), or
@@ -125,6 +138,48 @@ export class Environment {
 
   @IsString()
   MAIL_FROM = 'Chat Widget <no-reply@localhost>';
+
+  /** Longest chat message accepted, in characters. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  MESSAGE_MAX_LENGTH = 8000;
+
+  @IsOptional()
+  @IsString()
+  GITHUB_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  GITHUB_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  GOOGLE_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  GOOGLE_CLIENT_SECRET?: string;
+
+  /** Any OpenID Connect provider, by its discovery document URL. */
+  @IsOptional()
+  @IsUrl(httpUrl)
+  OIDC_DISCOVERY_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'must be 1-32 lowercase letters, digits or dashes' })
+  OIDC_PROVIDER_ID = 'oidc';
+
+  @IsString()
+  OIDC_PROVIDER_NAME = 'Single sign-on';
 
   @Transform(toBool)
   @IsBoolean()

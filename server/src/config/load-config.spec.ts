@@ -51,6 +51,16 @@ describe('loadConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^ALLOWED_ORIGINS=.*: not origins.*ftp:\/\/x, https:\/\/a\.example\.com\/path$/)]);
   });
 
+  it('turns a sign-in provider on only when all its settings are given', () => {
+    expect(loadConfig({ GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 'secret' }).socialProviders).toEqual({
+      github: { clientId: 'id', clientSecret: 'secret' },
+    });
+    expect(problemsOf({ OIDC_DISCOVERY_URL: 'https://sso.example.com/.well-known/openid-configuration', OIDC_CLIENT_SECRET: 'x' })).toEqual([
+      'OIDC_CLIENT_ID (unset): needed together with OIDC_DISCOVERY_URL, OIDC_CLIENT_SECRET',
+    ]);
+    expect(problemsOf({ GOOGLE_CLIENT_SECRET: 'hush' }).join('\n')).not.toContain('hush');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

@@ -9,7 +9,14 @@ export const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-product
 /** The placeholder shipped in `.env.example`; production refuses it too. */
 export const EXAMPLE_SECRET = 'replace-me-with-openssl-rand-base64-32-output';
 
-const SECRET_SETTINGS = new Set(['BETTER_AUTH_SECRET', 'OPENAI_API_KEY', 'AGENT_HTTP_TOKEN']);
+const SECRET_SETTINGS = new Set([
+  'BETTER_AUTH_SECRET',
+  'OPENAI_API_KEY',
+  'AGENT_HTTP_TOKEN',
+  'GITHUB_CLIENT_SECRET',
+  'GOOGLE_CLIENT_SECRET',
+  'OIDC_CLIENT_SECRET',
+]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -56,6 +63,43 @@ function productionProblems(env: Environment, origins: string[]): string[] {
   return problems;
 }
 
+/** A provider is on when all its settings are given; half a configuration is a mistake. */
+const PROVIDER_SETTINGS = [
+  ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'],
+  ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+  ['OIDC_DISCOVERY_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+] as const;
+
+function socialProviderProblems(env: Environment): string[] {
+  return PROVIDER_SETTINGS.flatMap((names) => {
+    const missing = names.filter((n) => !env[n]);
+    if (missing.length === 0 || missing.length === names.length) return [];
+    return missing.map((n) => `${n} (unset): needed together with ${names.filter((x) => !missing.includes(x)).join(', ')}`);
+  });
+}
+
+function socialProviders(env: Environment): AppConfig['socialProviders'] {
+  return {
+    ...(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
+      ? { github: { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET } }
+      : {}),
+    ...(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+      ? { google: { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } }
+      : {}),
+    ...(env.OIDC_DISCOVERY_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+      ? {
+          oidc: {
+            id: env.OIDC_PROVIDER_ID,
+            name: env.OIDC_PROVIDER_NAME,
+            discoveryUrl: env.OIDC_DISCOVERY_URL,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+          },
+        }
+      : {}),
+  };
+}
+
 function invalidOrigins(origins: string[]): string[] {
   return origins.filter((o) => {
     try {
@@ -86,6 +130,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const origins = splitOrigins(env.ALLOWED_ORIGINS ?? '');
   const bad = invalidOrigins(origins);
   if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
+  problems.push(...socialProviderProblems(env));
   if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
   if (problems.length) throw new ConfigError(problems);
 
@@ -113,8 +158,12 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       audience: env.AUTH_AUDIENCE ?? publicUrl,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
+      algorithms: env.AUTH_JWT_ALGORITHMS.split(',').map((a) => a.trim()),
+      jwksCooldownSeconds: env.AUTH_JWKS_COOLDOWN_SECONDS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    chat: { messageMaxLength: env.MESSAGE_MAX_LENGTH },
+    socialProviders: socialProviders(env),
     examples: { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT },
   };
 }

@@ -56,6 +56,7 @@ describe('migrations', () => {
         pool,
         mailer: { send: async () => undefined },
         logger: createLogger('silent'),
+        onAuthEvent: () => undefined,
       });
       const { toBeCreated, toBeAdded } = await getMigrations(options);
       expect({ toBeCreated, toBeAdded }).toEqual({ toBeCreated: [], toBeAdded: [] });

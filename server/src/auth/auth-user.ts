@@ -1,0 +1,10 @@
+/** The signed-in user as handlers see it (via @CurrentUser()). */
+export interface AuthUser {
+  /** Our `users.id`. */
+  id: string;
+  /** The JWT subject: Better Auth's user id. */
+  subject: string;
+  email: string | null;
+  name: string | null;
+  image: string | null;
+}

@@ -1,0 +1,63 @@
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { DomainError } from '../../common/domain-error.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { classifyVerificationError, tokenError } from './token-error.js';
+
+export interface VerifiedClaims extends JWTPayload {
+  sub: string;
+  exp: number;
+  email?: string;
+  name?: string;
+  image?: string | null;
+}
+
+/**
+ * Verifies API JWTs with jose: signature against the JWKS (fetched once, cached, refetched on an
+ * unknown `kid` at most once per cooldown, which is how key rotation works without a restart),
+ * algorithm allow-list, issuer, audience, exp/nbf with a small clock tolerance.
+ */
+export class JwtVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(
+    private readonly settings: AppConfig['auth'],
+    keys?: JWTVerifyGetKey,
+  ) {
+    this.keys =
+      keys ??
+      createRemoteJWKSet(new URL(settings.jwksUrl), {
+        cooldownDuration: settings.jwksCooldownSeconds * 1000,
+        cacheMaxAge: 10 * 60 * 1000,
+        timeoutDuration: 5000,
+      });
+  }
+
+  async verify(token: string): Promise<VerifiedClaims> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        algorithms: this.settings.algorithms,
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        clockTolerance: this.settings.clockToleranceSeconds,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      }));
+    } catch (error) {
+      if (isKeySourceFailure(error)) {
+        throw new DomainError('SERVICE_UNAVAILABLE', 'The token signing keys cannot be fetched right now; try again shortly.', {
+          'retry-after': '5',
+        });
+      }
+      throw tokenError(classifyVerificationError(error));
+    }
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 255) throw tokenError('TOKEN_INVALID');
+    return payload as VerifiedClaims;
+  }
+}
+
+/** The JWKS endpoint being down is our problem, not the client's: answer 503, not 401. */
+function isKeySourceFailure(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID') return true;
+  return typeof message === 'string' && (/^Expected 200 OK from the JSON Web Key Set/.test(message) || ((error as Error).name === 'TypeError' && /fetch/i.test(message)));
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { UsersService } from '../users/users.service.js';
+import { AuthEvents } from './auth-events.js';
+import type { AuthUser } from './auth-user.js';
+import { JwtVerifier } from './jwt/jwt-verifier.js';
+import { tokenError } from './jwt/token-error.js';
+import { VerifiedTokenCache } from './jwt/verified-token-cache.js';
+
+/** Longest token we bother parsing; Better Auth's are well under 1 KB. */
+const MAX_TOKEN_LENGTH = 8192;
+const CACHE_ENTRIES = 10_000;
+
+export const JWT_VERIFIER = Symbol('JWT_VERIFIER');
+
+/**
+ * Turns a bearer token into the signed-in user: verify (or find in the verified-token cache),
+ * then create/refresh the users row. The cache also spares the row refresh on every request.
+ */
+@Injectable()
+export class TokenAuthenticator {
+  private readonly cache = new VerifiedTokenCache<AuthUser>(CACHE_ENTRIES);
+
+  constructor(
+    @Inject(JWT_VERIFIER) private readonly verifier: JwtVerifier,
+    private readonly users: UsersService,
+    private readonly events: AuthEvents,
+  ) {}
+
+  async authenticate(token: string | undefined, ip?: string): Promise<AuthUser> {
+    try {
+      if (!token) throw tokenError('TOKEN_MISSING');
+      if (token.length > MAX_TOKEN_LENGTH) throw tokenError('TOKEN_INVALID');
+      const cached = this.cache.get(token);
+      if (cached) return cached;
+      const claims = await this.verifier.verify(token);
+      const user = await this.users.upsertFromClaims({
+        subject: claims.sub,
+        email: typeof claims.email === 'string' ? claims.email : null,
+        name: typeof claims.name === 'string' ? claims.name : null,
+        image: typeof claims.image === 'string' ? claims.image : null,
+      });
+      this.cache.set(token, user, claims.exp * 1000);
+      return user;
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 401) {
+        this.events.record({ type: 'token_rejected', outcome: 'failure', reason: error.code, ip });
+      }
+      throw error;
+    }
+  }
+}
+
+export function createJwtVerifier(config: AppConfig): JwtVerifier {
+  return new JwtVerifier(config.auth);
+}
+
+export const jwtVerifierProvider = { provide: JWT_VERIFIER, inject: [APP_CONFIG], useFactory: createJwtVerifier };

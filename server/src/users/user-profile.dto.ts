@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { User } from './user.entity.js';
+
+export class UserProfileDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  image!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  static from(user: User): UserProfileDto {
+    return { id: user.id, email: user.email, name: user.name, image: user.image, createdAt: user.createdAt.toISOString() };
+  }
+}
