@@ -1,0 +1,58 @@
+/**
+ * JWT verifications per second on one core (Node runs this on one thread), with the JWKS already
+ * cached: what the API pays per request for authentication, with and without the verified-token
+ * cache. Run: npm run bench:jwt
+ */
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { cpus } from 'node:os';
+import { JwtVerifier } from '../server/src/auth/jwt/jwt-verifier.js';
+import { VerifiedTokenCache } from '../server/src/auth/jwt/verified-token-cache.js';
+
+const DURATION_MS = Number(process.env.BENCH_JWT_MS ?? 3000);
+const issuer = 'https://chat.example.com';
+
+async function measure(label: string, operation: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 2000; i++) await operation(); // warm-up: JIT, key import caches
+  let count = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(DURATION_MS) * 1_000_000n;
+  while (process.hrtime.bigint() < deadline) {
+    for (let i = 0; i < 100; i++) await operation();
+    count += 100;
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const perSecond = count / seconds;
+  console.log(`${label.padEnd(48)} ${Math.round(perSecond).toLocaleString('en-US').padStart(10)} /s   ${((seconds / count) * 1e6).toFixed(1)} µs each`);
+  return perSecond;
+}
+
+async function main(): Promise<void> {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA' }] });
+  const verifier = new JwtVerifier(
+    { secret: '', allowedOrigins: [], jwksUrl: `${issuer}/api/auth/jwks`, issuer, audience: issuer, jwtTtlSeconds: 900, clockToleranceSeconds: 5, algorithms: ['EdDSA'], jwksCooldownSeconds: 30 },
+    jwks,
+  );
+  const token = await new SignJWT({ email: 'ada@example.com', name: 'Ada', image: null })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
+    .setSubject('user-1')
+    .setIssuer(issuer)
+    .setAudience(issuer)
+    .setIssuedAt()
+    .setExpirationTime('15m')
+    .sign(privateKey);
+
+  console.log(`JWT verification, EdDSA (Ed25519), one core of ${cpus().length} (${cpus()[0]?.model.trim()}), ${DURATION_MS} ms each`);
+  const full = await measure('full verification (signature + claims)', () => verifier.verify(token));
+  const cache = new VerifiedTokenCache<object>(10_000);
+  const cached = await measure('verified-token cache hit', async () => {
+    const hit = cache.get(token);
+    if (hit) return hit;
+    const claims = await verifier.verify(token);
+    cache.set(token, claims, claims.exp * 1000);
+    return claims;
+  });
+  console.log(`cache speed-up: ${(cached / full).toFixed(0)}x`);
+}
+
+void main();
