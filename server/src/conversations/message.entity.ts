@@ -20,6 +20,8 @@ export interface MessageSource {
 @Entity('messages')
 @Index('IDX_messages_conversation_order', { synchronize: false })
 @Index('IDX_messages_search', { synchronize: false })
+@Index('IDX_messages_reply_to', { synchronize: false })
+@Index('IDX_messages_user_client_id', { synchronize: false })
 @Unique('UQ_messages_client_message_id', ['conversationId', 'clientMessageId'])
 @Check('CHK_messages_role', `"role" IN ('user', 'assistant', 'system')`)
 @Check('CHK_messages_status', `"status" IN ('complete', 'streaming', 'error', 'interrupted')`)
@@ -60,6 +62,14 @@ export class Message {
   /** Set by the client so a retried send is stored once (unique per conversation). */
   @Column({ name: 'client_message_id', type: 'uuid', nullable: true })
   clientMessageId!: string | null;
+
+  /** For an assistant message: the user message it answers. */
+  @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
+  replyToId!: string | null;
+
+  @ManyToOne(() => Message, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reply_to_id', foreignKeyConstraintName: 'FK_messages_reply_to' })
+  replyTo?: Relation<Message>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -9,7 +9,8 @@ const MESSAGE_SEARCH_EXPRESSION = `to_tsvector('english', "content")`;
  * - "my conversations by last activity": keyset on (user_id, last_message_at DESC, id DESC);
  * - "messages of a conversation in order": (conversation_id, created_at DESC, id DESC);
  * - search: stored tsvectors with GIN indexes; messages carry user_id so a search is scoped to one
- *   user through the same index instead of joining every match back to its conversation.
+ *   user through the same index instead of joining every match back to its conversation;
+ * - an assistant message points at the user message it answers (reply_to_id), one answer each.
  */
 export class ChatSchema1764307200001 implements MigrationInterface {
   name = 'ChatSchema1764307200001';
@@ -57,6 +58,7 @@ export class ChatSchema1764307200001 implements MigrationInterface {
         "status" character varying(16) NOT NULL DEFAULT 'complete',
         "error_code" character varying(64),
         "client_message_id" uuid,
+        "reply_to_id" uuid,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "search_vector" tsvector GENERATED ALWAYS AS (${MESSAGE_SEARCH_EXPRESSION}) STORED NOT NULL,
@@ -65,12 +67,18 @@ export class ChatSchema1764307200001 implements MigrationInterface {
         CONSTRAINT "CHK_messages_status" CHECK ("status" IN ('complete', 'streaming', 'error', 'interrupted')),
         CONSTRAINT "UQ_messages_client_message_id" UNIQUE ("conversation_id", "client_message_id"),
         CONSTRAINT "FK_messages_conversation" FOREIGN KEY ("conversation_id") REFERENCES "conversations"("id") ON DELETE CASCADE,
-        CONSTRAINT "FK_messages_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
+        CONSTRAINT "FK_messages_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_messages_reply_to" FOREIGN KEY ("reply_to_id") REFERENCES "messages"("id") ON DELETE CASCADE
       )`);
     await queryRunner.query(
       `CREATE INDEX "IDX_messages_conversation_order" ON "messages" ("conversation_id", "created_at" DESC, "id" DESC)`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_messages_search" ON "messages" USING gin ("user_id", "search_vector")`);
+    // Retries look up the answer to a user message, and a retried first message its conversation.
+    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_messages_reply_to" ON "messages" ("reply_to_id") WHERE "reply_to_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_messages_user_client_id" ON "messages" ("user_id", "client_message_id") WHERE "client_message_id" IS NOT NULL`,
+    );
     // TypeORM reads generated-column expressions from its own table; without these rows
     // `migration:generate` would propose to rebuild both search columns.
     await queryRunner.query(
