@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AuthModule } from './auth/auth.module.js';
 import { ClientConfigModule } from './client-config/client-config.module.js';
+import { ConversationsModule } from './conversations/conversations.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -23,6 +24,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ClientConfigModule,
+        ConversationsModule,
         HealthModule,
       ],
       providers: [

@@ -28,7 +28,7 @@ export interface AppConfig {
     jwksCooldownSeconds: number;
   };
   mail: { smtpUrl?: string; from: string };
-  chat: { messageMaxLength: number };
+  chat: { messageMaxLength: number; rateLimit: { max: number; windowSeconds: number } };
   /** Social / OIDC sign-in providers that are fully configured. */
   socialProviders: {
     github?: { clientId: string; clientSecret: string };

@@ -146,6 +146,19 @@ export class Environment {
   @IsInt()
   MESSAGE_MAX_LENGTH = 8000;
 
+  /** Agent runs one user may start per window (shared by all instances through the database). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  AGENT_RATE_LIMIT = 20;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  AGENT_RATE_LIMIT_WINDOW_SECONDS = 60;
+
   @IsOptional()
   @IsString()
   GITHUB_CLIENT_ID?: string;

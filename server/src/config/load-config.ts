@@ -162,7 +162,10 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       jwksCooldownSeconds: env.AUTH_JWKS_COOLDOWN_SECONDS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
-    chat: { messageMaxLength: env.MESSAGE_MAX_LENGTH },
+    chat: {
+      messageMaxLength: env.MESSAGE_MAX_LENGTH,
+      rateLimit: { max: env.AGENT_RATE_LIMIT, windowSeconds: env.AGENT_RATE_LIMIT_WINDOW_SECONDS },
+    },
     socialProviders: socialProviders(env),
     examples: { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT },
   };

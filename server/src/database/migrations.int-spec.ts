@@ -30,6 +30,7 @@ const APP_TABLES = [
   'messages',
   'migrations',
   'rateLimit',
+  'rate_limits',
   'session',
   'typeorm_metadata',
   'user',

@@ -79,6 +79,14 @@ export class ChatSchema1764307200001 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_messages_user_client_id" ON "messages" ("user_id", "client_message_id") WHERE "client_message_id" IS NOT NULL`,
     );
+    // Fixed-window counters shared by every instance (per-user agent-run limit).
+    await queryRunner.query(`
+      CREATE TABLE "rate_limits" (
+        "key" character varying(200) NOT NULL,
+        "window_start" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "count" integer NOT NULL,
+        CONSTRAINT "PK_rate_limits" PRIMARY KEY ("key")
+      )`);
     // TypeORM reads generated-column expressions from its own table; without these rows
     // `migration:generate` would propose to rebuild both search columns.
     await queryRunner.query(
@@ -97,6 +105,7 @@ export class ChatSchema1764307200001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "name" = 'search_vector'`);
+    await queryRunner.query(`DROP TABLE "rate_limits"`);
     await queryRunner.query(`DROP TABLE "messages"`);
     await queryRunner.query(`DROP TABLE "conversations"`);
     await queryRunner.query(`DROP TABLE "users"`);

@@ -1,0 +1,116 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { DomainError } from '../common/domain-error.js';
+import { toErrorResponse } from '../common/error-response.js';
+import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
+import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
+import { SseStream } from './sse-stream.js';
+
+const STREAM_DESCRIPTION =
+  'With `Accept: text/event-stream` the answer streams as server-sent events: `conversation`, then `delta`s, `sources`, and `done` or `error` (see docs/api.md). Otherwise one JSON result once the agent is done; a failed run is still a 200 whose `assistantMessage.status` is `error`.';
+
+@ApiTags('chat')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
+@ApiTooManyRequestsResponse({ description: 'Agent-run rate limit reached; see Retry-After.' })
+@Controller()
+export class ChatController {
+  constructor(private readonly chat: ChatService) {}
+
+  @Post('agents/run')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a message to the agent, in a new or an existing conversation', description: STREAM_DESCRIPTION })
+  @ApiProduces('application/json', 'text/event-stream')
+  @ApiOkResponse({ type: AgentRunResultDto })
+  @ApiNotFoundResponse({ description: 'conversationId is not one of yours.' })
+  run(@CurrentUser() user: AuthUser, @Body() body: RunAgentDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.respond(user, body, request, reply);
+  }
+
+  @Post('conversations/:id/messages')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a message in an existing conversation', description: STREAM_DESCRIPTION })
+  @ApiProduces('application/json', 'text/event-stream')
+  @ApiBody({ type: SendMessageDto })
+  @ApiOkResponse({ type: AgentRunResultDto })
+  @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
+  post(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a UUID') })) id: string,
+    @Body() body: SendMessageDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.respond(user, { ...body, conversationId: id }, request, reply);
+  }
+
+  private async respond(user: AuthUser, input: SendInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // Errors up to here (validation, 404, 429) are ordinary JSON errors; nothing was stored.
+    const run = await this.chat.prepare(user.id, input);
+    if (/\btext\/event-stream\b/.test(request.headers.accept ?? '')) await this.stream(run, request, reply);
+    else await reply.send(await this.answer(run));
+  }
+
+  private async answer(run: PreparedRun): Promise<AgentRunResultDto> {
+    // A JSON client that goes away cannot be told anything; the answer is stored regardless.
+    const assistantMessage = run.replay ? run.assistantMessage : await this.chat.execute(run, new AbortController().signal, () => undefined);
+    return {
+      conversation: ConversationDto.from(run.conversation),
+      userMessage: MessageDto.from(run.userMessage),
+      assistantMessage: MessageDto.from(assistantMessage),
+    };
+  }
+
+  private async stream(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const abort = new AbortController();
+    const sse = new SseStream(reply, () => abort.abort());
+    const messageId = run.assistantMessage.id;
+    sse.send('conversation', {
+      conversation: ConversationDto.from(run.conversation),
+      userMessage: MessageDto.from(run.userMessage),
+      assistantMessageId: messageId,
+    });
+    try {
+      if (run.replay) {
+        sse.send('delta', { messageId, text: run.assistantMessage.content });
+        sse.send('sources', { messageId, sources: run.assistantMessage.sources });
+        sse.send('done', { message: MessageDto.from(run.assistantMessage) });
+        return;
+      }
+      const stored = await this.chat.execute(run, abort.signal, (event) => {
+        if (event.type === 'delta') sse.send('delta', { messageId, text: event.text });
+        else sse.send('sources', { messageId, sources: event.sources });
+      });
+      if (stored.status === 'complete') sse.send('done', { message: MessageDto.from(stored) });
+      else if (stored.status === 'error') {
+        const code = stored.errorCode ?? 'AGENT_FAILED';
+        sse.send('error', { messageId, code, message: agentErrorMessage(code) });
+      }
+    } catch (error) {
+      // Storing the outcome failed (database gone): say so on the stream, whose status is already 200.
+      const { body } = toErrorResponse(error, String(request.id));
+      sse.send('error', { messageId, code: body.code, message: body.message });
+    } finally {
+      sse.end();
+    }
+  }
+}
+
+function agentErrorMessage(code: string): string {
+  return code in AGENT_ERROR_CODES ? AGENT_ERROR_CODES[code as AgentErrorCode] : AGENT_ERROR_CODES.AGENT_FAILED;
+}

@@ -1,0 +1,28 @@
+import type { Conversation } from './conversation.entity.js';
+import { ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import type { Message } from './message.entity.js';
+
+const SPEAKER = { user: 'You', assistant: 'Assistant', system: 'System' } as const;
+
+/** The conversation as a Markdown document: one section per message, sources as a numbered list. */
+export function conversationToMarkdown(conversation: Conversation, messages: Message[]): string {
+  const parts = [`# ${conversation.title.replace(/\n/g, ' ')}`, `_Exported ${new Date().toISOString()} · ${messages.length} messages_`];
+  for (const message of messages) {
+    const status = message.status === 'complete' ? '' : ` _(${message.status}${message.errorCode ? `: ${message.errorCode}` : ''})_`;
+    parts.push(`## ${SPEAKER[message.role]} · ${message.createdAt.toISOString()}${status}`, message.content || '_(no text)_');
+    if (message.sources.length) {
+      parts.push(['**Sources**', ...message.sources.map((s, i) => `${i + 1}. [${s.title.replace(/[[\]]/g, '')}](<${s.url}>)`)].join('\n'));
+    }
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function conversationToJson(conversation: Conversation, messages: Message[]): string {
+  return JSON.stringify({ conversation: ConversationDto.from(conversation), messages: messages.map((m) => MessageDto.from(m)) }, null, 2);
+}
+
+/** A download name built from the title, safe in a Content-Disposition header. */
+export function exportFileName(conversation: Conversation, extension: string): string {
+  const base = conversation.title.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'conversation';
+  return `${base}.${extension}`;
+}

@@ -1,0 +1,54 @@
+import type { FastifyReply } from 'fastify';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * A server-sent-events response on Fastify's raw socket. Keeps proxies from buffering or timing
+ * out (no-transform, X-Accel-Buffering, comment heartbeats) and tells when the client has gone.
+ */
+export class SseStream {
+  private readonly heartbeat: NodeJS.Timeout;
+  private closed = false;
+  private sequence = 0;
+
+  constructor(
+    private readonly reply: FastifyReply,
+    onClientGone: () => void,
+  ) {
+    reply.hijack();
+    // Headers set by hooks (CORS, request id) live on the reply; carry them onto the raw response.
+    reply.raw.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    reply.raw.flushHeaders();
+    reply.raw.on('close', () => {
+      const early = !this.closed;
+      this.dispose();
+      if (early) onClientGone();
+    });
+    this.heartbeat = setInterval(() => this.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  }
+
+  send(event: string, data: unknown): void {
+    this.write(`id: ${++this.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  end(): void {
+    if (this.closed) return;
+    this.dispose();
+    this.reply.raw.end();
+  }
+
+  private write(chunk: string): void {
+    if (!this.closed && !this.reply.raw.destroyed) this.reply.raw.write(chunk);
+  }
+
+  private dispose(): void {
+    this.closed = true;
+    clearInterval(this.heartbeat);
+  }
+}
