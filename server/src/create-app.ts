@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { requestIdFor } from './common/request-id.js';
+import { findUnstorableText } from './common/unstorable-text.js';
 import type { AppConfig } from './config/app-config.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
@@ -36,6 +37,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('preValidation', async (request, reply) => {
+    const problem = findUnstorableText(request.body);
+    if (problem) await reply.code(400).send({ statusCode: 400, code: 'VALIDATION_FAILED', message: problem });
   });
   fastify.addHook('onResponse', async (request, reply) => {
     logger.info(

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { signedInClient, type SignedInClient } from '../../test/api-client.js';
-import { corpus } from '../../test/corpora.js';
+import { awkwardStrings, corpus } from '../../test/corpora.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 async function count(url: string, sql: string, params: unknown[] = []): Promise<number> {
@@ -127,12 +127,32 @@ describe('conversations and agent runs', () => {
       expect(xml.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
-    it('keeps awkward strings byte for byte', async () => {
-      const samples = corpus('bad-strings.txt').filter((s) => [...s].length <= 500 && /\S/.test(s));
-      for (const message of samples) {
-        const { body } = await run(alice, { message }).expect(200);
-        expect(body.userMessage.content).toBe(message);
+    it('stores every awkward string exactly, or refuses it with a clear 400', async () => {
+      for (const message of awkwardStrings()) {
+        const response = await run(alice, { message });
+        const refusable = !/\S/.test(message) || message.includes('\u0000') || [...message].length > 500;
+        if (refusable) {
+          expect({ message, status: response.status, code: response.body.code }).toEqual({ message, status: 400, code: 'VALIDATION_FAILED' });
+        } else {
+          expect({ message, status: response.status }).toEqual({ message, status: 200 });
+          expect(response.body.userMessage.content).toBe(message);
+          const title = await alice.patch(`/conversations/${response.body.conversation.id}`, { title: message.slice(0, 200) });
+          if (message.trim()) expect(title.body.title).toBe(message.slice(0, 200).trim());
+        }
       }
+    });
+
+    it('refuses text PostgreSQL cannot store exactly (NUL, lone surrogates) anywhere in a body, auth included', async () => {
+      const nul = await run(alice, { message: 'before\u0000after' }).expect(400);
+      expect(nul.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'body.message contains a NUL character' });
+      const surrogate = await run(alice, { message: 'half \ud800 an emoji' }).expect(400);
+      expect(surrogate.body.message).toMatch(/unpaired surrogate/);
+      const signUp = await request(server.url)
+        .post('/api/auth/sign-up/email')
+        .set('Origin', 'http://host.test')
+        .send({ email: 'nul@example.com', password: 'long enough password', name: 'Nul\u0000Name' })
+        .expect(400);
+      expect(signUp.body.code).toBe('VALIDATION_FAILED');
     });
   });
 
@@ -290,7 +310,7 @@ describe('conversations and agent runs', () => {
     });
 
     it('survives every awkward string as a query', async () => {
-      for (const q of corpus('bad-strings.txt')) {
+      for (const q of [...corpus('bad-strings.txt'), ...awkwardStrings()]) {
         const response = await dave.get(`/conversations?q=${encodeURIComponent(q.slice(0, 200))}`);
         expect([200, 400]).toContain(response.status);
       }
