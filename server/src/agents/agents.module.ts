@@ -1,13 +1,13 @@
-// TEMPORARY local stand-in until the agents branch lands (not committed)
+// TEMPORARY stand-in until the real providers land: '[fail]' throws, '[slow]' paces the words.
 import { Module } from '@nestjs/common';
 import type { AgentProvider } from './agent-provider.js';
 export const AGENT_PROVIDER = Symbol('AGENT_PROVIDER');
 const echo: AgentProvider = {
   id: 'echo',
   async *run(input) {
-    if (input.message.includes('FAIL')) throw new Error('boom');
+    if (input.message.includes('[fail]')) throw new Error('boom');
     for (const word of `You said: ${input.message}`.split(' ')) {
-      if (input.message.includes('SLOW')) await new Promise((r) => setTimeout(r, 200));
+      if (input.message.includes('[slow]')) await new Promise((r) => setTimeout(r, 200));
       yield { type: 'delta', text: word + ' ' };
     }
     yield { type: 'sources', sources: [{ title: 'Doc', url: 'https://example.com/doc', snippet: 'snip', score: 1 }] };
