@@ -64,14 +64,13 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
   // Markdown is served as plain text, which every browser shows instead of downloading.
   const docsDir = join(root, 'docs');
   if (existsSync(docsDir)) {
-    await fastify.register(fastifyStatic, {
-      root: docsDir,
-      prefix: '/docs/',
-      decorateReply: false,
-      setHeaders: (response, path) => {
-        if (path.endsWith('.md')) response.setHeader('content-type', 'text/plain; charset=utf-8');
-        response.setHeader('x-content-type-options', 'nosniff');
-      },
+    await fastify.register(async (docs) => {
+      docs.addHook('onSend', async (request, reply, payload) => {
+        if (/\.md$/i.test(request.url.split('?')[0]!)) void reply.header('content-type', 'text/plain; charset=utf-8');
+        void reply.header('x-content-type-options', 'nosniff');
+        return payload;
+      });
+      await docs.register(fastifyStatic, { root: docsDir, prefix: '/docs/', decorateReply: false });
     });
   }
   if (config.examples.serve) {
