@@ -36,6 +36,13 @@ export interface AppConfig {
     oidc?: { id: string; name: string; discoveryUrl: string; clientId: string; clientSecret: string };
   };
   examples: { serve: boolean; port: number };
+  metrics: { token?: string };
+  /** Where the per-user agent-run counters live: Redis when set, else PostgreSQL. */
+  rateLimitStore: { redisUrl?: string };
+  /** Better Auth's per-address limiter (always on, stored in the database). */
+  authRateLimit: { windowSeconds: number; max: number };
+  migrateOnStart: boolean;
+  shutdownGraceSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
