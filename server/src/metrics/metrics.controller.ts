@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { Public } from '../auth/public.decorator.js';
@@ -20,10 +21,10 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @Header('content-type', Registry.PROMETHEUS_CONTENT_TYPE)
-  @Header('cache-control', 'no-store')
-  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     this.authorize(authorization);
+    // Set only on success: a refusal is the usual JSON error.
+    void reply.header('content-type', Registry.PROMETHEUS_CONTENT_TYPE).header('cache-control', 'no-store');
     return this.metrics.registry.metrics();
   }
 
