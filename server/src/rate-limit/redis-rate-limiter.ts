@@ -12,7 +12,7 @@ return {count, redis.call('PTTL', KEYS[1])}`;
 
 /**
  * Counters in Redis (REDIS_URL), for deployments that already run one and want the hot path off
- * PostgreSQL. Commands are never queued while Redis is away: they fail at once and the request is
+ * PostgreSQL. While Redis is away a command fails within about two seconds and the request is
  * refused with 503 RATE_LIMIT_UNAVAILABLE instead of hanging or running unlimited.
  */
 export class RedisRateLimiter extends RateLimiter {
@@ -21,7 +21,7 @@ export class RedisRateLimiter extends RateLimiter {
   constructor(url: string) {
     super();
     this.redis = new Redis(url, {
-      enableOfflineQueue: false,
+      // While Redis is away a command waits for one reconnection attempt, then fails.
       maxRetriesPerRequest: 0,
       connectTimeout: 2_000,
       commandTimeout: 2_000,
