@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 
-/** Resolves once something accepts TCP connections on the port, or fails after `timeoutMs`. */
-export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+/** Resolves once something accepts TCP connections on the port; fails after `timeoutMs` or once `alive()` is false. */
+export async function waitForPort(port: number, timeoutMs = 10_000, alive: () => boolean = () => true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {
@@ -14,6 +14,7 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
       socket.once('error', () => resolve(false));
     });
     if (open) return;
+    if (!alive()) throw new Error(`the process meant to listen on ${port} has exited`);
     if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }

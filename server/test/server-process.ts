@@ -48,11 +48,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const failed = exited.then((code) => {
-    throw new Error(`server process exited (${code}) during start-up: ${stderr}`);
-  });
-  await Promise.race([waitForPort(port, 30_000), failed]);
-  failed.catch(() => undefined);
+  try {
+    await waitForPort(port, 30_000, () => child.exitCode === null && child.signalCode === null);
+  } catch (error) {
+    child.kill('SIGKILL');
+    const code = await exited;
+    throw new Error(`server process exited (${code}) during start-up: ${stderr}`, { cause: error });
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     child,
