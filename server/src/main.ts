@@ -23,7 +23,8 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // A second signal (Ctrl-C twice, an impatient orchestrator) skips the grace period.
+    if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'shutting down');
     try {
