@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { clientErrorHandler } from './common/client-error.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { requestContext } from './common/request-context.js';
@@ -25,6 +26,7 @@ const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-req
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler,
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
   });
