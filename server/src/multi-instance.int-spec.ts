@@ -21,7 +21,8 @@ describe('several instances', () => {
     a = await startServerProcess(env);
     // Same public URL: tokens name one issuer whichever replica issued them.
     b = await startServerProcess({ ...env, PUBLIC_URL: a.url });
-  });
+    // Two full process start-ups: slow on a busy CI machine.
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await database?.drop();

@@ -50,7 +50,8 @@ describe('npm run deploy:migrate', () => {
     } finally {
       await server.stop();
     }
-  });
+    // Two full process start-ups: slow on a busy CI machine.
+  }, 90_000);
 
   it('fails with a clear message and no stack when production gives no database', async () => {
     const failure = await deployMigrate({}).catch((error: { code: number; stderr: string }) => error);
