@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { signedInClient, type SignedInClient } from '../test/api-client.js';
-import { fetchJwt } from '../test/auth-helpers.js';
+import { fetchJwt, TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
 import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 
@@ -43,6 +43,20 @@ describe('several instances', () => {
     const refused = await on(a, client).post('/agents/run', { message: 'one too many' }).expect(429);
     expect(refused.body.code).toBe('RATE_LIMITED');
     await on(b, client).post('/agents/run', { message: 'one too many' }).expect(429);
+  });
+
+  it('shares Better Auth’s per-address sign-in limit between instances', async () => {
+    const ip = uniqueIp();
+    const attempt = (server: ServerProcess) =>
+      request(server.url)
+        .post('/api/auth/sign-in/email')
+        .set('Origin', TEST_ORIGIN)
+        .set('X-Forwarded-For', ip)
+        .send({ email: 'nobody@example.com', password: 'wrong password' });
+    // Better Auth allows 3 sign-in attempts per address per 10 s; the counter is a database row.
+    const statuses = [];
+    for (const server of [a, b, a, b]) statuses.push((await attempt(server)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
   it('keeps one conversation consistent when both instances write to it at once', async () => {
