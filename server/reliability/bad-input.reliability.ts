@@ -85,7 +85,7 @@ describe('bad-input sweep', () => {
     if (bad.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     const label = `${signedIn ? 'signed in' : 'anonymous'}: ${bad.label}`;
     try {
-      const response = await fetch(url, { method: route.method, headers, body: bad.body, signal: AbortSignal.timeout(15_000) });
+      const response = await fetch(url, { method: route.method, headers, body: Buffer.isBuffer(bad.body) ? new Uint8Array(bad.body) : bad.body, signal: AbortSignal.timeout(15_000) });
       const text = await response.text();
       return { route: `${route.method} ${route.path}`, label, status: response.status, problem: problemWith(route, response.status, response.headers.get('content-type') ?? '', text) };
     } catch (error) {
