@@ -33,9 +33,11 @@ export class AuthView extends WidgetElement {
         display: grid;
         gap: 12px;
       }
-      label {
+      .field {
         display: grid;
         gap: 4px;
+      }
+      label {
         font-weight: 600;
       }
       .hint {
@@ -139,9 +141,10 @@ export class AuthView extends WidgetElement {
 
   private field(name: Field, label: string, type: string, autocomplete: string, hint?: string): TemplateResult {
     const error = this.errors[name];
-    return html`<label
-      >${label}
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
       <input
+        id=${name}
         name=${name}
         type=${type}
         autocomplete=${autocomplete}
@@ -152,7 +155,7 @@ export class AuthView extends WidgetElement {
       />
       ${hint ? html`<p class="hint muted" id="${name}-hint">${hint}</p>` : nothing}
       <span class="error" id="${name}-error">${error ?? ''}</span>
-    </label>`;
+    </div>`;
   }
 
   private socialButtons() {
