@@ -23,3 +23,6 @@ export const failingMessage = (text: string) => `[fail] ${text}`;
 
 /** A text the answer to `message` contains once it is complete. */
 export const answerContains = (message: string) => message;
+
+/** The sources every answer cites. */
+export const citedSource = { title: 'Doc', url: 'https://example.com/doc' };

@@ -43,4 +43,5 @@ export default async function globalSetup() {
   const server = await startTestServer(agent.env);
   globalThis.__WIDGET_TEST__ = { server, agent };
   process.env.WIDGET_TEST_SERVER = server.url;
+  process.env.WIDGET_TEST_DATABASE_URL = server.database.url;
 }

@@ -1,4 +1,5 @@
 import '../src/chat-widget.js';
+import { signedInClient } from '../../server/test/api-client.js';
 import type { ChatWidget } from '../src/components/chat-widget/chat-widget.component.js';
 
 /** The real server the global setup started. */
@@ -113,4 +114,20 @@ export async function mountWidget(attributes: Record<string, string> = {}): Prom
   document.body.append(widget);
   await widget.updateComplete;
   return new Harness(widget);
+}
+
+/** The key the widget keeps its session token under (see services/storage.ts). */
+export const sessionKey = () => `chat-widget:${serverUrl()}:session`;
+
+/**
+ * A user signed up through the server's own test helper, whose session the widget finds in
+ * storage as after an earlier visit; `client` calls the API as that user (to prepare data).
+ */
+export async function mountSignedIn(attributes: Record<string, string> = {}) {
+  const client = await signedInClient(serverUrl());
+  localStorage.setItem(sessionKey(), client.user.sessionToken);
+  const page = await mountWidget(attributes);
+  await page.widget.open();
+  await page.field('Message');
+  return { page, client };
 }

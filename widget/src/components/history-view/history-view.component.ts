@@ -101,7 +101,8 @@ export class HistoryView extends WidgetElement {
   @state() private items: Item[] = [];
   @state() private cursor: string | null = null;
   @state() private query = '';
-  @state() private loading = false;
+  /** True until the first page arrives, so "no conversations" never shows before we know. */
+  @state() private loading = true;
   @state() private error: ApiError | null = null;
   @state() private renaming: string | null = null;
   @state() private confirming: string | null = null;
