@@ -195,10 +195,16 @@ export class HistoryView extends WidgetElement {
       </li>`;
     }
     return html`<li>
-      <button class="open" aria-current=${item.id === this.current ? 'true' : 'false'} @click=${() => this.select(item.id)}>
-        <span class="title">${title}</span>
-        ${item.snippet ? html`<span class="snippet muted">${highlighted(item.snippet)}</span>` : nothing}
-        <span class="date muted">${new Date(item.lastMessageAt).toLocaleString()}</span>
+      <button
+        class="open"
+        aria-current=${item.id === this.current ? 'true' : 'false'}
+        aria-labelledby="t-${item.id}"
+        aria-describedby="s-${item.id} d-${item.id}"
+        @click=${() => this.select(item.id)}
+      >
+        <span class="title" id="t-${item.id}">${title}</span>
+        ${item.snippet ? html`<span class="snippet muted" id="s-${item.id}">${highlighted(item.snippet)}</span>` : nothing}
+        <span class="date muted" id="d-${item.id}">${new Date(item.lastMessageAt).toLocaleString()}</span>
       </button>
       <button class="icon" aria-label=${format(t.rename, { title })} @click=${() => this.startEditing('renaming', item.id)}>${pencil}</button>
       <button class="icon" aria-label=${format(t.delete, { title })} @click=${() => this.startEditing('confirming', item.id)}>${bin}</button>
