@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { html, render } from 'lit';
+import { render } from 'lit';
 import { awkwardStrings, corpus } from '../../server/test/corpora.js';
 import { messageItem } from '../src/components/conversation-view/message-item.js';
 import { resolveStrings } from '../src/i18n/index.js';
