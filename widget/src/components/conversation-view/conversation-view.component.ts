@@ -51,7 +51,8 @@ export class ConversationView extends WidgetElement {
   /** Bumped on every switch, so a late response for a previous conversation is ignored. */
   private generation = 0;
 
-  focusComposer(): void {
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
     this.textarea?.focus();
   }
 
