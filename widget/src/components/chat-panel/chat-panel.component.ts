@@ -80,6 +80,11 @@ export class ChatPanel extends WidgetElement {
     try {
       await this.auth.token();
       this.config = await config;
+      // signOut() may have run meanwhile (JS API before the panel ever opened).
+      if (!this.auth.hasSession) {
+        this.phase = 'auth';
+        return;
+      }
       this.enterChat(this.auth.user!, 'session');
     } catch (error) {
       const apiError = reportError(this, error);
@@ -176,6 +181,7 @@ export class ChatPanel extends WidgetElement {
             .greeting=${this.greeting}
             .maxLength=${this.config.messageMaxLength}
             @conversation-changed=${this.onConversationChanged}
+            @conversation-gone=${() => this.selectConversation(null)}
           ></chat-widget-conversation>
         </div>`;
     }

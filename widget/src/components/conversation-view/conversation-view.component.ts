@@ -22,7 +22,8 @@ const LOAD_OLDER_THRESHOLD = 48;
 
 /**
  * One conversation: the message log (streamed answers, sources, older pages on scroll-up) and the
- * composer. Fires `conversation-changed` (internal) when a first message created the conversation.
+ * composer. Fires (internal) `conversation-changed` when a first message created the conversation,
+ * `conversation-gone` when the conversation to show no longer exists.
  */
 export class ConversationView extends WidgetElement {
   static override styles = [controls, conversationStyles];
@@ -85,7 +86,11 @@ export class ConversationView extends WidgetElement {
       // A reopened conversation shows its newest message.
       this.log.scrollTop = this.log.scrollHeight;
     } catch (error) {
-      if (generation === this.generation) this.error = { error: reportError(this, error) };
+      if (generation !== this.generation) return;
+      const apiError = reportError(this, error);
+      // Deleted elsewhere (another tab, another device): start afresh rather than offer a retry that cannot work.
+      if (apiError.status === 404) this.dispatchEvent(new CustomEvent('conversation-gone'));
+      else this.error = { error: apiError };
     } finally {
       if (generation === this.generation) this.loading = false;
     }
