@@ -5,6 +5,7 @@ import { format, type Strings } from '../../i18n/index.js';
 import type { ApiClient } from '../../services/api-client.js';
 import { ApiError } from '../../services/api-error.js';
 import type { Conversation, Message, RunEvent } from '../../services/api-types.js';
+import { loadMarkdown } from '../../markdown/lazy-markdown.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
@@ -51,6 +52,16 @@ export class ConversationView extends WidgetElement {
   private conversation: Conversation | null = null;
   /** Bumped on every switch, so a late response for a previous conversation is ignored. */
   private generation = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Answers render as plain text until the Markdown chunk arrives, then re-render. If it cannot
+    // load (offline), they stay plain text, which is safe.
+    loadMarkdown().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+  }
 
   async focusComposer(): Promise<void> {
     await this.updateComplete;
