@@ -18,11 +18,17 @@ export async function startAgent(): Promise<AgentHandle> {
 /** A message whose answer streams slowly enough to be stopped midway. */
 export const slowMessage = (text: string) => `[slow] ${text} one two three four five six seven eight nine ten eleven twelve`;
 
+/** Text that appears early in the answer to a slowMessage. */
+export const slowAnswerStart = 'said';
+
+/** Text that appears only at the end of the answer to a slowMessage. */
+export const slowAnswerEnd = 'twelve';
+
 /** A message whose run fails after the user message is stored. */
 export const failingMessage = (text: string) => `[fail] ${text}`;
 
 /** A text the answer to `message` contains once it is complete. */
-export const answerContains = (message: string) => message;
+export const answerContains = (message: string) => `You said: ${message}`;
 
 /** The sources every answer cites. */
 export const citedSource = { title: 'Doc', url: 'https://example.com/doc' };
