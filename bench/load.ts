@@ -18,6 +18,9 @@ export interface LoadResult {
   /** Requests per CPU-second used by the server process and by server + database together. */
   perServerCpuSecond?: number;
   perTotalCpuSecond?: number;
+  /** CPU milliseconds per request in the server process and in PostgreSQL. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
 }
 
 /**
@@ -70,6 +73,10 @@ export async function load(baseUrl: string, request: LoadRequest, options: { con
     const database = after.database - before.database;
     if (server > 0) outcome.perServerCpuSecond = ok / server;
     if (server + database > 0) outcome.perTotalCpuSecond = ok / (server + database);
+    if (ok > 0) {
+      outcome.serverCpuMs = (server * 1000) / ok;
+      outcome.databaseCpuMs = (database * 1000) / ok;
+    }
   }
   return outcome;
 }

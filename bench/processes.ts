@@ -9,9 +9,9 @@ export interface ChildServer {
 }
 
 /** Starts `node <script>` in its own process (the load generator must not share its event loop) and waits for `readyPath`. */
-export async function startNodeServer(options: { script: string; env: Record<string, string>; port: number; readyPath: string; logFile: string }): Promise<ChildServer> {
+export async function startNodeServer(options: { script: string; env: Record<string, string>; port: number; readyPath: string; logFile: string; nodeArgs?: string[] }): Promise<ChildServer> {
   const log = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, [options.script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', log, log],
   });

@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick]`: seeds a database of its own, starts the real server and a bare
  * baseline in separate processes, loads them from this process, and writes the figures with their
  * targets to docs/performance.md (the quick run writes .data/bench-quick/performance.md and never
- * fails because a target was missed: it reports).
+ * fails because a target was missed: it reports). `--profile` also writes a CPU profile of the
+ * server to .data/bench-<scale>/profiles/.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { BENCH_ORIGIN, type BenchUser, fetchJwt, signUpBenchUser } from './api-u
 import { measureJwtVerification } from './jwt-verify.js';
 import { load, type LoadRequest, type LoadResult, warmUp } from './load.js';
 import { type ChildServer, CpuMeter, startNodeServer } from './processes.js';
-import { int, latencyText, machine, renderReport, type Row } from './report.js';
+import { int, latencyText, machine, ms, renderReport, type Row } from './report.js';
 import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { summarize } from './stats.js';
@@ -25,6 +26,7 @@ import { measureWidget } from './widget.js';
 
 const root = projectRoot();
 const scale = scaleFromArgs(process.argv.slice(2));
+const profile = process.argv.includes('--profile');
 const workDir = join(root, '.data', `bench-${scale.name}`);
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
         port,
         readyPath: '/health/ready',
         logFile: join(workDir, 'server.log'),
+        // --profile: a V8 CPU profile of the server for the whole run, to see where request time goes.
+        nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profiles')}`] : [],
       });
       cleanups.push(() => server.stop());
       return server;
@@ -140,12 +144,14 @@ async function main(): Promise<void> {
       const api = await load(server.url, apiRequest, { ...loadOptions, cpu: serverCpu });
       await warmUp(baseline.url, floorRequest, scale.connections);
       const floor = await load(baseline.url, floorRequest, { ...loadOptions, cpu: baselineCpu });
-      log(`${name}: api ${int(api.requestsPerSecond)} req/s ${latencyText(api.latency)} (errors ${api.errors}); baseline ${int(floor.requestsPerSecond)} req/s ${latencyText(floor.latency)}`);
+      const cpu = (r: LoadResult) => `CPU/request: server ${r.serverCpuMs?.toFixed(2)} ms, PostgreSQL ${r.databaseCpuMs?.toFixed(2)} ms`;
+      log(`${name}: api ${int(api.requestsPerSecond)} req/s ${latencyText(api.latency)} ${cpu(api)} (errors ${api.errors})`);
+      log(`${name}: baseline ${int(floor.requestsPerSecond)} req/s ${latencyText(floor.latency)} ${cpu(floor)}`);
       if (api.errors || floor.errors) notes.push(`${name}: ${api.errors} failed requests on the API, ${floor.errors} on the baseline (excluded from latencies).`);
       return { api, floor };
     };
     const throughputText = (r: LoadResult) =>
-      `${int(r.requestsPerSecond)} req/s; ${latencyText(r.latency)}; ${int(r.perTotalCpuSecond ?? NaN)} req per CPU-second (server + PostgreSQL)`;
+      `${int(r.requestsPerSecond)} req/s; ${latencyText(r.latency)}; CPU per request ${ms(r.serverCpuMs ?? NaN)} server + ${ms(r.databaseCpuMs ?? NaN)} PostgreSQL`;
     const share = (api: LoadResult, floor: LoadResult) => api.requestsPerSecond / floor.requestsPerSecond;
     const vs = (api: LoadResult, floor: LoadResult) =>
       `${(share(api, floor) * 100).toFixed(0)}% of ${int(floor.requestsPerSecond)} req/s; p99 ${(api.latency.p99 / floor.latency.p99).toFixed(1)}x`;
