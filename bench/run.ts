@@ -14,6 +14,7 @@ import { cursorTimestampSql, encodeCursor } from '../server/src/conversations/ke
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
 import { findFreePort } from '../server/src/database/free-port.js';
 import { timeAgentRun } from './agent-run.js';
+import { measureOpenAiOverhead } from './openai-overhead.js';
 import { BENCH_ORIGIN, type BenchUser, fetchJwt, signUpBenchUser } from './api-users.js';
 import { measureJwtVerification } from './jwt-verify.js';
 import { load, type LoadRequest, type LoadResult, warmUp } from './load.js';
@@ -66,12 +67,14 @@ async function main(): Promise<void> {
     const databaseUrl = cluster.urlFor('bench');
 
     // --- The real server (compiled), which migrates the database on start ---
+    // The widget's host page gets an origin of its own, which the server must allow (CORS).
+    const hostPort = await findFreePort();
     const serverEnv = {
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'info',
-      ALLOWED_ORIGINS: BENCH_ORIGIN,
+      ALLOWED_ORIGINS: `${BENCH_ORIGIN},http://127.0.0.1:${hostPort}`,
       TRUST_PROXY: '127.0.0.1',
       SERVE_EXAMPLES: 'false',
       AGENT_RATE_LIMIT: '100000',
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
       cleanups.push(() => server.stop());
       return server;
     };
-    let server = await startServer();
+    const server = await startServer();
     log(`server ${server.url} (pid ${server.pid}), database ${pgDir}`);
 
     // --- Real accounts through Better Auth; the bulk of the data straight in SQL ---
@@ -191,6 +194,9 @@ async function main(): Promise<void> {
     rows.push({ section: 'Agent run (default agent)', figure: 'POST /agents/run → first byte (conversation event: auth, rate limit, conversation + user message saved)', result: latencyText(firstByte), target: `p99 ≤ ${TARGET.agentAddedP99Ms} ms added`, met: firstByte.p99 <= TARGET.agentAddedP99Ms });
     rows.push({ section: 'Agent run (default agent)', figure: 'POST /agents/run → first answer token; → done (answer saved)', result: `first token ${latencyText(firstDelta)}; done ${latencyText(done)}` });
 
+    // --- The openai provider against a local OpenAI-compatible server pacing its tokens ---
+    rows.push(...(await measureOpenAiOverhead({ startServer, sessionToken: writers[0]!.sessionToken, runs: scale.agentRuns, targetP99Ms: TARGET.agentAddedP99Ms, log })));
+
     // --- Writes: concurrent JSON agent runs, each storing two messages ---
     const writerJwts = await Promise.all(writers.map((w) => fetchJwt(server.url, w.sessionToken)));
     let turn = 0;
@@ -208,7 +214,7 @@ async function main(): Promise<void> {
     rows.push({ section: 'Writes', figure: 'Storage per million messages (table + indexes + TOAST)', result: `messages ${int(perMillion(sizes.messages) / 2 ** 20)} MB; with conversations ${int((perMillion(sizes.messages) + perMillion(sizes.conversations)) / 2 ** 20)} MB; whole database ${int(perMillion(sizes.database) / 2 ** 20)} MB` });
 
     // --- Widget ---
-    rows.push(...(await measureWidget({ root, serverUrl: server.url, workDir, targets: TARGET, log })));
+    rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
 
     const m = machine();
     notes.push(
