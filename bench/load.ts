@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { CpuMeter } from './processes.js';
+import { CpuMeter } from './processes.js';
 import { type Latency, summarize } from './stats.js';
 
 export interface LoadRequest {
@@ -69,8 +69,7 @@ export async function load(baseUrl: string, request: LoadRequest, options: { con
     errors: errors + result.errors + result.timeouts,
   };
   if (before && after) {
-    const server = after.server - before.server;
-    const database = after.database - before.database;
+    const { server, database } = CpuMeter.used(before, after);
     if (server > 0) outcome.perServerCpuSecond = ok / server;
     if (server + database > 0) outcome.perTotalCpuSecond = ok / (server + database);
     if (ok > 0) {

@@ -67,17 +67,31 @@ async function childrenOf(pid: number): Promise<number[]> {
   return pids;
 }
 
+/** CPU seconds per process at one instant: the server's, and each PostgreSQL process's. */
+export interface CpuSample {
+  server: number;
+  database: Map<number, number>;
+}
+
 /**
- * CPU used by a set of processes between two samples: the server's Node process, and the
- * PostgreSQL postmaster with its backends (read from the data directory's postmaster.pid).
+ * CPU used by the server's Node process and by the PostgreSQL postmaster with its backends (read
+ * from the data directory's postmaster.pid) between two samples. Backends come and go with the
+ * pools, so the database's share is summed per process: one that started in between counts in
+ * full, one that ended in between is lost (idle connections closing use next to nothing).
  */
 export class CpuMeter {
   constructor(private readonly serverPid: number, private readonly postgresDataDir: string) {}
 
-  async sample(): Promise<{ server: number; database: number }> {
+  async sample(): Promise<CpuSample> {
     const postmaster = Number((await readFile(`${this.postgresDataDir}/postmaster.pid`, 'utf8')).split('\n')[0]);
-    const backends = [postmaster, ...(await childrenOf(postmaster))];
-    const database = (await Promise.all(backends.map(cpuSecondsOf))).reduce((a, b) => a + b, 0);
+    const pids = [postmaster, ...(await childrenOf(postmaster))];
+    const database = new Map(await Promise.all(pids.map(async (pid) => [pid, await cpuSecondsOf(pid)] as [number, number])));
     return { server: await cpuSecondsOf(this.serverPid), database };
+  }
+
+  static used(before: CpuSample, after: CpuSample): { server: number; database: number } {
+    let database = 0;
+    for (const [pid, seconds] of after.database) database += seconds - (before.database.get(pid) ?? 0);
+    return { server: after.server - before.server, database };
   }
 }

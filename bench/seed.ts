@@ -90,6 +90,8 @@ export async function seed(client: pg.Client, plan: SeedPlan, log: (line: string
   }
   await client.query(`RESET session_replication_role`);
   await client.query(`VACUUM ANALYZE users, conversations, messages`);
+  // Flush the seed's dirty pages now, so no checkpoint lands in the middle of a measurement.
+  await client.query(`CHECKPOINT`);
 
   const counts = (await client.query(
     `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM conversations)::int AS conversations,
