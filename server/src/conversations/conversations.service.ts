@@ -20,6 +20,25 @@ interface ConversationRow {
 
 const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.last_message_at, c.message_count, ${cursorTimestampSql('c.last_message_at')} AS position`;
 
+/** Conversations a search checks one by one, newest first, before turning to the full-text indexes. */
+const SEARCH_WALK_CONVERSATIONS = 100;
+
+/**
+ * A page of matching conversations (`pageSql`) with the snippet of each: its newest matching
+ * message, highlighted, computed only for the page actually returned.
+ */
+function withSnippets(pageSql: string, q: string): string {
+  return `WITH page AS (${pageSql})
+    SELECT page.*, ts_headline('english', coalesce(best.content, page.title), ${q}, '${HEADLINE_OPTIONS}') AS headline
+    FROM page
+    LEFT JOIN LATERAL (
+      SELECT translate(m.content, E'\\x02\\x03', '') AS content FROM messages m
+      WHERE m.conversation_id = page.id AND m.user_id = $1 AND m.search_vector @@ ${q}
+      ORDER BY m.created_at DESC, m.id DESC LIMIT 1
+    ) best ON true
+    ORDER BY page.last_message_at DESC, page.id DESC`;
+}
+
 function toConversationDto(row: ConversationRow): ConversationDto {
   return {
     id: row.id,
@@ -52,31 +71,43 @@ export class ConversationsService {
     } else {
       const tsquery = searchTsquery(options.q);
       if (!tsquery) return { items: [], nextCursor: null };
-      const q = `$${params.push(tsquery)}`;
-      // Matching conversation ids come from the two GIN indexes (user_id, search_vector); the best
-      // passage is picked and highlighted only for the page actually returned.
+      const q = `to_tsquery('english', $${params.push(tsquery)})`;
+      // Common words first: walk the newest conversations in order, checking each for a match;
+      // a full page found among them is the answer, whatever the history's size. Rarer words fall
+      // back to the GIN indexes (user_id, search_vector), which are cheap when matches are few.
       rows = await this.dataSource.query(
-        `WITH query AS (SELECT to_tsquery('english', ${q}) AS q),
-         matches AS (
-           SELECT m.conversation_id AS id FROM messages m, query WHERE m.user_id = $1 AND m.search_vector @@ query.q
-           UNION
-           SELECT c.id FROM conversations c, query WHERE c.user_id = $1 AND c.search_vector @@ query.q
-         ),
-         page AS (
-           SELECT ${CONVERSATION_COLUMNS} FROM conversations c JOIN matches USING (id)
-           WHERE c.user_id = $1 ${keyset}
-           ORDER BY c.last_message_at DESC, c.id DESC LIMIT $2
-         )
-         SELECT page.*, ts_headline('english', coalesce(best.content, page.title), query.q, '${HEADLINE_OPTIONS}') AS headline
-         FROM page CROSS JOIN query
-         LEFT JOIN LATERAL (
-           SELECT translate(m.content, E'\\x02\\x03', '') AS content FROM messages m
-           WHERE m.conversation_id = page.id AND m.user_id = $1 AND m.search_vector @@ query.q
-           ORDER BY ts_rank_cd(m.search_vector, query.q) DESC, m.created_at DESC LIMIT 1
-         ) best ON true
-         ORDER BY page.last_message_at DESC, page.id DESC`,
+        withSnippets(
+          `SELECT ${CONVERSATION_COLUMNS} FROM (
+             SELECT * FROM conversations c WHERE c.user_id = $1 ${keyset}
+             ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${SEARCH_WALK_CONVERSATIONS}
+           ) c
+           WHERE c.search_vector @@ ${q} OR EXISTS (SELECT FROM messages m WHERE m.conversation_id = c.id AND m.search_vector @@ ${q})
+           ORDER BY c.last_message_at DESC, c.id DESC LIMIT $2`,
+          q,
+        ),
         params,
       );
+      if (rows.length <= options.limit) {
+        // Each branch stops at the page size: conversations with a matching message, and those
+        // whose title matches. The tsquery is inline (not in a CTE) so the planner sees its words.
+        rows = await this.dataSource.query(
+          withSnippets(
+            `SELECT * FROM (
+               (SELECT ${CONVERSATION_COLUMNS} FROM conversations c
+                WHERE c.user_id = $1 ${keyset}
+                  AND EXISTS (SELECT FROM messages m WHERE m.conversation_id = c.id AND m.user_id = $1 AND m.search_vector @@ ${q})
+                ORDER BY c.last_message_at DESC, c.id DESC LIMIT $2)
+               UNION
+               (SELECT ${CONVERSATION_COLUMNS} FROM conversations c
+                WHERE c.user_id = $1 ${keyset} AND c.search_vector @@ ${q}
+                ORDER BY c.last_message_at DESC, c.id DESC LIMIT $2)
+             ) matched
+             ORDER BY last_message_at DESC, id DESC LIMIT $2`,
+            q,
+          ),
+          params,
+        );
+      }
     }
 
     const hasMore = rows.length > options.limit;
