@@ -11,6 +11,7 @@ import { projectRoot } from './common/project-root.js';
 import { requestIdFor } from './common/request-id.js';
 import { findUnstorableText } from './common/unstorable-text.js';
 import type { AppConfig } from './config/app-config.js';
+import { examplesOrigin } from './examples/examples-server.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -61,8 +62,8 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
     await fastify.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
   }
   if (config.examples.serve) {
-    await fastify.register(fastifyStatic, { root: join(root, 'examples'), prefix: '/examples/', decorateReply: false });
-    fastify.get('/', (_request, reply) => reply.redirect('/examples/'));
+    // The examples run on their own origin (see examples-server.ts), like a customer's site.
+    fastify.get('/', (_request, reply) => reply.redirect(`${examplesOrigin(config.examples.port)}/`));
   }
 }
 
