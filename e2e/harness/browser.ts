@@ -39,8 +39,11 @@ export interface ObservedPage {
 }
 
 /** A fresh browser profile (own storage) with one page whose console and page errors are recorded. */
-export async function openPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<ObservedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 } });
+export async function openPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; headers?: Record<string, string> } = {},
+): Promise<ObservedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, extraHTTPHeaders: options.headers });
   const page = await context.newPage();
   const problems: string[] = [];
   const messages: ConsoleMessage[] = [];
