@@ -35,6 +35,19 @@ export default {
       globalTeardown: '<rootDir>/server/test/global-teardown.mjs',
     },
     {
+      ...common,
+      displayName: 'widget',
+      // The widget in happy-dom, talking to a real server (started by the global setup) over HTTP;
+      // the page pretends to be the allowed host origin.
+      testEnvironment: '@happy-dom/jest-environment',
+      testEnvironmentOptions: { url: 'http://host.test/' },
+      roots: ['<rootDir>/widget'],
+      testMatch: ['**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/widget/test/setup-env.ts'],
+      globalSetup: '<rootDir>/widget/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/widget/test/global-teardown.mjs',
+    },
+    {
       // Browser scenarios: the compiled server in a child process, driven through Chromium.
       ...common,
       displayName: 'e2e',

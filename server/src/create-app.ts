@@ -32,6 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,
+    // @fastify/cors allows only GET, HEAD and POST unless told: the widget renames and deletes too.
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });

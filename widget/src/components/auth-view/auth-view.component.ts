@@ -1,0 +1,253 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { format, type Strings } from '../../i18n/index.js';
+import type { SignInProvider } from '../../services/api-types.js';
+import type { AuthService } from '../../services/auth-service.js';
+import { signInWithPopup } from '../../services/oauth-popup.js';
+import { forgetResetParams, resetRedirectUrl } from '../../services/reset-link.js';
+import { controls } from '../../styles/theme.js';
+import { errorText, reportError } from '../base/report-error.js';
+import { WidgetElement } from '../base/widget-element.js';
+
+export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'forgot-sent' | 'reset';
+
+type Field = 'name' | 'email' | 'password';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Sign-in, sign-up, forgot and reset password, and the social / OIDC buttons. Fires `signed-in` (internal). */
+export class AuthView extends WidgetElement {
+  static override styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        padding: 20px;
+        overflow: auto;
+      }
+      h2 {
+        font-size: 1.15rem;
+        margin: 0 0 16px;
+      }
+      form {
+        display: grid;
+        gap: 12px;
+      }
+      .field {
+        display: grid;
+        gap: 4px;
+      }
+      label {
+        font-weight: 600;
+      }
+      .hint {
+        font-weight: 400;
+        font-size: 0.875rem;
+        margin: 0;
+      }
+      .row {
+        display: flex;
+        justify-content: space-between;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+      .providers {
+        display: grid;
+        gap: 8px;
+        margin-top: 16px;
+      }
+      .or {
+        text-align: center;
+        margin: 4px 0 0;
+      }
+      [role='alert'],
+      [role='status'] {
+        margin: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) auth!: AuthService;
+  @property({ attribute: false }) t!: Strings;
+  @property({ attribute: false }) server = '';
+  @property({ attribute: false }) providers: SignInProvider[] = [];
+  @property({ attribute: false }) resetToken: string | null = null;
+  /** Shown above the form, e.g. "your session expired". */
+  @property({ attribute: false }) notice = '';
+  @property() mode: AuthMode = 'sign-in';
+
+  @state() private busy = false;
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private formError = '';
+  @state() private email = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.resetToken !== null) this.mode = 'reset';
+  }
+
+  /** Puts focus on the first field of the current form. */
+  focusFirst(): void {
+    this.shadowRoot?.querySelector<HTMLElement>('input, button')?.focus();
+  }
+
+  override render() {
+    const t = this.t;
+    const notice = this.notice ? html`<p role="status">${this.notice}</p>` : nothing;
+    const formError = html`<p class="error" role="alert">${this.formError}</p>`;
+    switch (this.mode) {
+      case 'sign-up':
+        return html`<h2>${t.signUpTitle}</h2>
+          ${notice}
+          <form novalidate @submit=${this.submit}>
+            ${this.field('name', t.name, 'text', 'name')} ${this.field('email', t.email, 'email', 'email')}
+            ${this.field('password', t.password, 'password', 'new-password', t.passwordLength)} ${formError}
+            <button class="primary" ?disabled=${this.busy}>${t.createAccount}</button>
+          </form>
+          <div class="row"><button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button></div>
+          ${this.socialButtons()}`;
+      case 'forgot':
+        return html`<h2>${t.forgotTitle}</h2>
+          <form novalidate @submit=${this.submit}>
+            ${this.field('email', t.email, 'email', 'email')} ${formError}
+            <button class="primary" ?disabled=${this.busy}>${t.sendResetLink}</button>
+          </form>
+          <div class="row"><button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button></div>`;
+      case 'forgot-sent':
+        return html`<h2>${t.forgotTitle}</h2>
+          <p role="status">${format(t.checkEmail, { email: this.email })}</p>
+          <button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button>`;
+      case 'reset':
+        return html`<h2>${t.resetTitle}</h2>
+          <form novalidate @submit=${this.submit}>
+            ${this.field('password', t.newPassword, 'password', 'new-password', t.passwordLength)} ${formError}
+            <button class="primary" ?disabled=${this.busy}>${t.setNewPassword}</button>
+          </form>
+          <div class="row"><button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button></div>`;
+      default:
+        return html`<h2>${t.signInTitle}</h2>
+          ${notice}
+          <form novalidate @submit=${this.submit}>
+            ${this.field('email', t.email, 'email', 'username')} ${this.field('password', t.password, 'password', 'current-password')} ${formError}
+            <button class="primary" ?disabled=${this.busy}>${t.signIn}</button>
+          </form>
+          <div class="row">
+            <button class="link" type="button" @click=${() => this.switchTo('forgot')}>${t.forgotPassword}</button>
+            <button class="link" type="button" @click=${() => this.switchTo('sign-up')}>${t.toSignUp}</button>
+          </div>
+          ${this.socialButtons()}`;
+    }
+  }
+
+  private field(name: Field, label: string, type: string, autocomplete: string, hint?: string): TemplateResult {
+    const error = this.errors[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input
+        id=${name}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        required
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="${name}-hint ${name}-error"
+        ?disabled=${this.busy}
+      />
+      ${hint ? html`<p class="hint muted" id="${name}-hint">${hint}</p>` : nothing}
+      <span class="error" id="${name}-error">${error ?? ''}</span>
+    </div>`;
+  }
+
+  private socialButtons() {
+    if (!this.providers.length) return nothing;
+    return html`<div class="providers">
+      <p class="or muted">${this.t.or}</p>
+      ${this.providers.map(
+        (provider) =>
+          html`<button type="button" ?disabled=${this.busy} @click=${() => this.socialSignIn(provider.id)}>
+            ${format(this.t.continueWith, { provider: provider.name })}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private switchTo(mode: AuthMode): void {
+    this.mode = mode;
+    this.errors = {};
+    this.formError = '';
+    void this.updateComplete.then(() => this.focusFirst());
+  }
+
+  /** Client-side checks, in the order of the fields; returns the values when they pass. */
+  private validate(form: HTMLFormElement): Record<Field, string> | null {
+    const t = this.t;
+    const values = Object.fromEntries(new FormData(form)) as Record<Field, string>;
+    const errors: Partial<Record<Field, string>> = {};
+    if ('name' in values && !values.name.trim()) errors.name = t.required;
+    if ('email' in values) errors.email = !values.email.trim() ? t.required : EMAIL.test(values.email.trim()) ? undefined : t.invalidEmail;
+    if ('password' in values) {
+      const length = values.password.length;
+      if (!length) errors.password = t.required;
+      else if (this.mode !== 'sign-in' && (length < 8 || length > 128)) errors.password = t.passwordLength;
+    }
+    const invalid = (Object.keys(errors) as Field[]).filter((key) => errors[key]);
+    this.errors = errors;
+    if (invalid.length) {
+      void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(`[name=${invalid[0]}]`)?.focus());
+      return null;
+    }
+    return values;
+  }
+
+  private submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const values = this.validate(event.target as HTMLFormElement);
+    if (!values || this.busy) return;
+    this.busy = true;
+    this.formError = '';
+    const email = values.email?.trim();
+    try {
+      if (this.mode === 'sign-in') this.signedIn(await this.auth.signIn(email, values.password), 'email');
+      else if (this.mode === 'sign-up') this.signedIn(await this.auth.signUp(values.name.trim(), email, values.password), 'sign-up');
+      else if (this.mode === 'forgot') {
+        await this.auth.requestPasswordReset(email, resetRedirectUrl());
+        this.email = email;
+        this.mode = 'forgot-sent';
+      } else if (this.mode === 'reset') {
+        await this.auth.resetPassword(this.resetToken ?? '', values.password);
+        forgetResetParams();
+        this.resetToken = null;
+        this.switchTo('sign-in');
+        this.notice = this.t.passwordChanged;
+      }
+    } catch (error) {
+      const apiError = reportError(this, error);
+      this.formError =
+        apiError.status === 401 && this.mode === 'sign-in' ? this.t.errorCredentials : apiError.code === 'NETWORK' || apiError.status >= 500 || apiError.status === 429 ? errorText(this.t, apiError) : apiError.message || errorText(this.t, apiError);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  private async socialSignIn(provider: string): Promise<void> {
+    this.formError = '';
+    // The popup must open within the click, or the browser blocks it: signInWithPopup opens it at once.
+    const outcome = await signInWithPopup(this.server, provider);
+    if ('error' in outcome) {
+      if (outcome.error !== 'POPUP_CLOSED') this.formError = this.t.errorPopup;
+      return;
+    }
+    this.busy = true;
+    try {
+      this.signedIn(await this.auth.adoptSession(outcome.token), 'social');
+    } catch (error) {
+      this.formError = errorText(this.t, reportError(this, error));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private signedIn(user: unknown, method: 'email' | 'sign-up' | 'social'): void {
+    this.dispatchEvent(new CustomEvent('signed-in', { detail: { user, method } }));
+  }
+}

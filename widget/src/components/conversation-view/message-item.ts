@@ -1,0 +1,36 @@
+import { html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Strings } from '../../i18n/index.js';
+import type { Message, Source } from '../../services/api-types.js';
+import { renderMarkdown, safeUrl } from '../../markdown/render-markdown.js';
+
+/** One message: the user's as plain text, the assistant's as sanitized Markdown with its sources. */
+export function messageItem(message: Message, t: Strings) {
+  const mine = message.role === 'user';
+  return html`<li class="message ${mine ? 'user' : 'assistant'}" data-status=${message.status}>
+    <span class="sr-only">${mine ? t.you : t.assistant}:</span>
+    ${mine
+      ? html`<div class="bubble text">${message.content}</div>`
+      : html`<div class="bubble markdown">
+          ${message.content ? unsafeHTML(renderMarkdown(message.content)) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
+          ${message.status === 'interrupted' ? html`<p class="muted">${t.stopped}</p>` : nothing}
+        </div>`}
+    ${message.sources.length ? sourceList(message.sources, t) : nothing}
+  </li>`;
+}
+
+function sourceList(sources: Source[], t: Strings) {
+  return html`<section class="sources" aria-label=${t.sources}>
+    <h3>${t.sources}</h3>
+    <ol>
+      ${sources.map((source) => {
+        const href = safeUrl(source.url);
+        const title = source.title || source.url;
+        return html`<li>
+          ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : html`<span>${title}</span>`}
+          ${source.snippet ? html`<p class="muted">${source.snippet}</p>` : nothing}
+        </li>`;
+      })}
+    </ol>
+  </section>`;
+}

@@ -1,0 +1,17 @@
+import { en, type Strings } from './en.js';
+import { fr } from './fr.js';
+
+export type { Strings };
+
+const catalogs: Record<string, Strings> = { en, fr };
+
+/** The catalog for a BCP 47 tag ("fr-CA" falls back to "fr", anything unknown to English), with host overrides on top. */
+export function resolveStrings(locale: string | undefined, overrides: Partial<Strings> = {}): Strings {
+  const language = (locale ?? 'en').toLowerCase().split('-')[0]!;
+  return { ...(catalogs[language] ?? en), ...overrides };
+}
+
+/** Fills `{name}` placeholders; values are inserted as text by the templates, never as HTML. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}

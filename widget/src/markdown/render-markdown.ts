@@ -1,0 +1,49 @@
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+/**
+ * Agent answers and retrieved snippets are untrusted. Two layers keep them inert:
+ * 1. marked prints raw HTML as text and images as plain links (no request to a third party);
+ * 2. DOMPurify keeps only the tags Markdown produces, drops every attribute but href/title/start,
+ *    and only http(s)/mailto links survive; links open in a new tab without `opener`.
+ */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const marked = new Marked({
+  gfm: true,
+  breaks: true,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    image: ({ href, text }) => `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`,
+  },
+});
+
+const purifier = DOMPurify(window);
+const ALLOWED_TAGS = ['a', 'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+purifier.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName === 'A') {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+const config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'title', 'start'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+};
+
+/** Markdown → sanitized HTML, safe for `unsafeHTML`. */
+export function renderMarkdown(markdown: string): string {
+  return purifier.sanitize(marked.parse(markdown, { async: false }), config);
+}
+
+/** A URL safe to put in an href: http(s) only; anything else (javascript:, data:) gives undefined. */
+export function safeUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+// One real server for all widget tests, on the server tests' template database. The server's test
+// helpers (and agent-script.ts) are TypeScript, which Jest does not transform for a global setup:
+// they are transpiled here, with swc, next to the compiled server (`npm test` builds it first).
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import serverGlobalSetup from '../../server/test/global-setup.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+const outDir = join(root, 'dist', 'test-helpers');
+
+async function tsFiles(dir) {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')).map((e) => join(e.parentPath, e.name));
+}
+
+/** Mirrors the repository layout under dist/test-helpers; `server/src` points at the compiled server. */
+async function transpileHelpers() {
+  await rm(outDir, { recursive: true, force: true });
+  const files = [...(await tsFiles(join(root, 'server', 'test'))), join(root, 'widget', 'test', 'agent-script.ts')];
+  for (const file of files) {
+    const { code } = await transformFile(file, {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'es6' },
+    });
+    const target = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, code);
+  }
+  await symlink(join(root, 'dist', 'server', 'src'), join(outDir, 'server', 'src'), 'dir');
+}
+
+export default async function globalSetup() {
+  // With the server project in the same run, its setup already made the database template.
+  if (!process.env.TEST_PG_ADMIN_URL) {
+    await serverGlobalSetup();
+    globalThis.__WIDGET_OWNS_PG__ = true;
+  }
+  await transpileHelpers();
+  const { startTestServer } = await import(join(outDir, 'server', 'test', 'test-server.js'));
+  const { startAgent } = await import(join(outDir, 'widget', 'test', 'agent-script.js'));
+  const agent = await startAgent();
+  const server = await startTestServer(agent.env);
+  globalThis.__WIDGET_TEST__ = { server, agent };
+  process.env.WIDGET_TEST_SERVER = server.url;
+  process.env.WIDGET_TEST_DATABASE_URL = server.database.url;
+}

@@ -1,0 +1,22 @@
+import { afterEach, beforeEach } from '@jest/globals';
+import { uniqueIp } from '../../server/test/auth-helpers.js';
+
+// The server trusts X-Forwarded-For from 127.0.0.1 (as behind a proxy) and Better Auth limits
+// sign-ins per client address: each test is its own client, as each visitor would be.
+const pageFetch = window.fetch.bind(window);
+let clientIp = uniqueIp();
+window.fetch = (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const headers = new Headers(init.headers);
+  headers.set('x-forwarded-for', clientIp);
+  return pageFetch(input, { ...init, headers });
+};
+
+beforeEach(() => {
+  clientIp = uniqueIp();
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  localStorage.clear();
+  sessionStorage.clear();
+});
