@@ -63,6 +63,19 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
   if (existsSync(widgetDir)) {
     await fastify.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
   }
+  // The project's docs, so the demo knowledge base's source links (KNOWLEDGE_BASE_URL) resolve.
+  // Markdown is served as plain text, which every browser shows instead of downloading.
+  const docsDir = join(root, 'docs');
+  if (existsSync(docsDir)) {
+    await fastify.register(async (docs) => {
+      docs.addHook('onSend', async (request, reply, payload) => {
+        if (/\.md$/i.test(request.url.split('?')[0]!)) void reply.header('content-type', 'text/plain; charset=utf-8');
+        void reply.header('x-content-type-options', 'nosniff');
+        return payload;
+      });
+      await docs.register(fastifyStatic, { root: docsDir, prefix: '/docs/', decorateReply: false });
+    });
+  }
   if (config.examples.serve) {
     // The examples run on their own origin (see examples-server.ts), like a customer's site.
     fastify.get('/', (_request, reply) => reply.redirect(`${examplesOrigin(config.examples.port)}/`));

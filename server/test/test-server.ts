@@ -31,6 +31,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ALLOWED_ORIGINS: 'http://host.test',
     // Tests play many clients from one machine: each sends its own X-Forwarded-For.
     TRUST_PROXY: '127.0.0.1',
+    // Tests that need a knowledge base ingest their own.
+    KNOWLEDGE_INGEST_ON_START: 'none',
     ...env,
   });
   // With logLines, every JSON log line is captured there (at debug level) instead of printed.

@@ -36,6 +36,20 @@ export interface AppConfig {
     oidc?: { id: string; name: string; discoveryUrl: string; clientId: string; clientSecret: string };
   };
   examples: { serve: boolean; port: number };
+  agents: {
+    /** Id of the provider that answers (AGENT_PROVIDER). */
+    provider: string;
+    /** Longest wait for the agent's next event. */
+    timeoutMs: number;
+    openai?: { baseUrl: string; model: string; apiKey?: string };
+    http?: { url: string; token?: string };
+  };
+  knowledge: {
+    /** Public URL of the ingested files, ending in `/`; a source's URL is this plus the file's relative path. */
+    baseUrl: string;
+    /** Files or folders ingested at start-up. */
+    ingestOnStart: string[];
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

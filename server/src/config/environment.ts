@@ -204,4 +204,45 @@ export class Environment {
   @IsInt()
   EXAMPLES_PORT = 5173;
 
+  // --- Agents ---
+  /** Which agent answers: `retrieval` (built in, offline), `openai` (any compatible API) or `http`. */
+  @IsIn(['retrieval', 'openai', 'http'])
+  AGENT_PROVIDER: 'retrieval' | 'openai' | 'http' = 'retrieval';
+
+  /** Longest wait for the agent's next event (its first token, or the next one), in milliseconds. */
+  @Transform(toInt)
+  @Min(100)
+  @Max(600_000)
+  @IsInt()
+  AGENT_TIMEOUT_MS = 30_000;
+
+  @IsOptional()
+  @IsUrl(httpUrl)
+  OPENAI_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OPENAI_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  OPENAI_MODEL?: string;
+
+  @IsOptional()
+  @IsUrl(httpUrl)
+  AGENT_HTTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AGENT_HTTP_TOKEN?: string;
+
+  // --- Knowledge base ---
+  /** Public URL the ingested files are served under; a source's URL is this plus the file's path. */
+  @IsOptional()
+  @IsUrl(httpUrl)
+  KNOWLEDGE_BASE_URL?: string;
+
+  /** Comma-separated files or folders ingested at start-up; `none` for nothing. */
+  @IsString()
+  KNOWLEDGE_INGEST_ON_START = 'docs';
 }

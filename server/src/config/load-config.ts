@@ -100,6 +100,33 @@ function socialProviders(env: Environment): AppConfig['socialProviders'] {
   };
 }
 
+/** The settings each agent provider cannot run without. */
+const AGENT_PROVIDER_SETTINGS = { retrieval: [], openai: ['OPENAI_BASE_URL', 'OPENAI_MODEL'], http: ['AGENT_HTTP_URL'] } as const;
+
+function agentProblems(env: Environment): string[] {
+  const needed: readonly (keyof Environment)[] = AGENT_PROVIDER_SETTINGS[env.AGENT_PROVIDER] ?? [];
+  return needed.filter((n) => !env[n]).map((n) => `${n} (unset): required with AGENT_PROVIDER=${env.AGENT_PROVIDER}`);
+}
+
+function agents(env: Environment): AppConfig['agents'] {
+  return {
+    provider: env.AGENT_PROVIDER,
+    timeoutMs: env.AGENT_TIMEOUT_MS,
+    ...(env.OPENAI_BASE_URL && env.OPENAI_MODEL
+      ? { openai: { baseUrl: env.OPENAI_BASE_URL.replace(/\/+$/, ''), model: env.OPENAI_MODEL, apiKey: env.OPENAI_API_KEY } }
+      : {}),
+    ...(env.AGENT_HTTP_URL ? { http: { url: env.AGENT_HTTP_URL, token: env.AGENT_HTTP_TOKEN } } : {}),
+  };
+}
+
+function knowledge(env: Environment, publicUrl: string): AppConfig['knowledge'] {
+  const ingest = env.KNOWLEDGE_INGEST_ON_START.trim();
+  return {
+    baseUrl: (env.KNOWLEDGE_BASE_URL ?? `${publicUrl}/docs`).replace(/\/+$/, '') + '/',
+    ingestOnStart: /^none$/i.test(ingest) ? [] : ingest.split(',').map((p) => p.trim()).filter(Boolean),
+  };
+}
+
 function invalidOrigins(origins: string[]): string[] {
   return origins.filter((o) => {
     try {
@@ -131,6 +158,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const bad = invalidOrigins(origins);
   if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
   problems.push(...socialProviderProblems(env));
+  if (!problems.some((p) => p.startsWith('AGENT_PROVIDER'))) problems.push(...agentProblems(env));
   if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
   if (problems.length) throw new ConfigError(problems);
 
@@ -168,5 +196,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     },
     socialProviders: socialProviders(env),
     examples: { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT },
+    agents: agents(env),
+    knowledge: knowledge(env, publicUrl),
   };
 }

@@ -25,7 +25,9 @@ async function tables(url: string): Promise<string[]> {
 
 const APP_TABLES = [
   'account',
+  'chunks',
   'conversations',
+  'documents',
   'jwks',
   'messages',
   'migrations',

@@ -1,5 +1,6 @@
 import { BetterAuthSchema1764307200000 } from './1764307200000-better-auth-schema.js';
 import { ChatSchema1764307200001 } from './1764307200001-chat-schema.js';
+import { KnowledgeBase1764307200002 } from './1764307200002-knowledge-base.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
-export const migrations = [BetterAuthSchema1764307200000, ChatSchema1764307200001];
+export const migrations = [BetterAuthSchema1764307200000, ChatSchema1764307200001, KnowledgeBase1764307200002];

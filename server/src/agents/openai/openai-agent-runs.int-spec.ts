@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { parseSse, signedInClient, type SignedInClient } from '../../../test/api-client.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai-server.js';
+import { knowledgeFolder, type KnowledgeFolder } from '../../../test/knowledge-fixtures.js';
+import { startTestServer, type TestServer } from '../../../test/test-server.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('agent runs with the openai provider (against a local OpenAI-compatible server)', () => {
+  let openAi: FakeOpenAi;
+  let docs: KnowledgeFolder;
+  let server: TestServer;
+  let client: SignedInClient;
+
+  const stored = async (conversationId: string) => {
+    const db = new pg.Client({ connectionString: server.database.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query('SELECT role, content, status, error_code FROM messages WHERE conversation_id = $1 ORDER BY created_at, id', [conversationId]);
+      return rows as Array<{ role: string; content: string; status: string; error_code: string | null }>;
+    } finally {
+      await db.end();
+    }
+  };
+
+  beforeAll(async () => {
+    openAi = await startFakeOpenAi();
+    docs = await knowledgeFolder();
+    server = await startTestServer({
+      AGENT_PROVIDER: 'openai',
+      OPENAI_BASE_URL: openAi.baseUrl,
+      OPENAI_MODEL: 'fake-model',
+      OPENAI_API_KEY: 'sk-test-key',
+      AGENT_TIMEOUT_MS: '1500',
+      AGENT_RATE_LIMIT: '1000',
+      KNOWLEDGE_INGEST_ON_START: docs.path,
+      KNOWLEDGE_BASE_URL: 'https://docs.example.com/',
+    });
+    client = await signedInClient(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+    await openAi.close();
+    await docs.dispose();
+  });
+
+  it('streams the model’s tokens, giving it the history and the retrieved passages, and cites those passages', async () => {
+    const first = (await client.post('/agents/run', { message: 'How do I deploy on Neon?' }).expect(200)).body;
+    const { events } = await client.stream(`/conversations/${first.conversation.id}/messages`, { message: 'Can several instances share the database?' });
+    const deltas = events.filter((e) => e.event === 'delta');
+    expect(deltas.length).toBeGreaterThan(3);
+    const done = events.at(-1)!;
+    expect(done.event).toBe('done');
+    expect(done.data.message.content).toBe(deltas.map((d) => d.data.text).join(''));
+    expect(done.data.message.content).toMatch(/^Answer to "Can several instances share the database\?" from \d passages and 2 earlier turns\.$/);
+    expect(done.data.message.sources[0]).toMatchObject({ title: 'Deploying on Neon › Horizontal scaling', url: 'https://docs.example.com/guides/deployment.html' });
+
+    const request = openAi.requests.at(-1)!;
+    expect(request.headers.authorization).toBe('Bearer sk-test-key');
+    const body = request.body as { model: string; stream: boolean; messages: Array<{ role: string; content: string }> };
+    expect(body).toMatchObject({ model: 'fake-model', stream: true });
+    expect(body.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(body.messages[0]!.content).toContain('Instances are stateless: run several behind a load balancer');
+    expect(body.messages[1]!.content).toBe('How do I deploy on Neon?');
+    expect(body.messages[2]!.content).toBe(first.assistantMessage.content);
+  });
+
+  it.each([
+    ['the API answers HTTP 500', '[fail] hello', 'AGENT_FAILED'],
+    ['the connection is reset mid-stream', '[reset] hello', 'AGENT_BAD_RESPONSE'],
+    ['a chunk is malformed', '[malformed] hello', 'AGENT_BAD_RESPONSE'],
+    ['the stream stalls past the timeout', '[stall] hello', 'AGENT_TIMEOUT'],
+  ])('keeps the user message and stores an error answer when %s; the next run works', async (_label, message, code) => {
+    const { status, events } = await client.stream('/agents/run', { message });
+    expect(status).toBe(200);
+    expect(events.at(-1)).toEqual({ event: 'error', data: { messageId: events[0]!.data.assistantMessageId, code, message: expect.any(String) } });
+    const conversationId = events[0]!.data.conversation.id;
+    const rows = await stored(conversationId);
+    expect(rows.map((r) => [r.role, r.status, r.error_code])).toEqual([
+      ['user', 'complete', null],
+      ['assistant', 'error', code],
+    ]);
+    expect(rows[0]!.content).toBe(message);
+    const next = await client.post(`/conversations/${conversationId}/messages`, { message: 'Try again' }).expect(200);
+    expect(next.body.assistantMessage.status).toBe('complete');
+  });
+
+  it('stores the tokens streamed so far as interrupted when the client goes away', async () => {
+    const response = await fetch(`${server.url}/agents/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.jwt}`, 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ message: '[slow] take your time' }),
+    });
+    const reader = response.body!.getReader();
+    let text = '';
+    while ((text.match(/event: delta/g) ?? []).length < 2) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const conversationId = parseSse(text.slice(0, text.lastIndexOf('\n\n') + 2))[0]!.data.conversation.id;
+    let rows: Awaited<ReturnType<typeof stored>> = [];
+    for (let i = 0; i < 50 && rows[1]?.status !== 'interrupted'; i++) {
+      await pause(50);
+      rows = await stored(conversationId);
+    }
+    expect(rows[1]).toMatchObject({ role: 'assistant', status: 'interrupted' });
+    expect(rows[1]!.content).toMatch(/^Answer to /);
+  });
+});

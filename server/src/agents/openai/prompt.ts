@@ -1,0 +1,22 @@
+import type { Passage } from '../../knowledge/knowledge-search.js';
+import type { AgentRunInput } from '../agent-provider.js';
+
+const INSTRUCTIONS = [
+  "You are the assistant of this site's documentation. Answer briefly, in Markdown.",
+  'Base the answer on the numbered passages below; if they do not cover the question, say so rather than guessing.',
+  'Do not write URLs or a list of sources: the passages are shown to the reader as sources next to your answer.',
+].join('\n');
+
+export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
+
+/** The Chat Completions messages for a run: instructions with the passages, the history, the question. */
+export function chatMessages(input: Pick<AgentRunInput, 'message' | 'history'>, passages: Passage[]): ChatMessage[] {
+  const context = passages.length
+    ? passages.map((p, i) => `[${i + 1}] ${p.documentTitle}${p.heading ? ` › ${p.heading}` : ''}\n${p.content}`).join('\n\n')
+    : '(no passage of the documentation matches this question)';
+  return [
+    { role: 'system', content: `${INSTRUCTIONS}\n\nPassages:\n\n${context}` },
+    ...input.history.map((turn) => ({ role: turn.role, content: turn.content })),
+    { role: 'user', content: input.message },
+  ];
+}

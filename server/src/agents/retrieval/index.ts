@@ -1,0 +1,33 @@
+import type { Passage } from '../../knowledge/knowledge-search.js';
+import type { AgentEvent, AgentProvider, AgentRunInput } from '../agent-provider.js';
+import { passageSources } from '../passage-sources.js';
+import { composeAnswer, NOT_FOUND_ANSWER } from './compose-answer.js';
+import { textPieces } from './text-pieces.js';
+
+export interface RetrievalAgentOptions {
+  /** Where passages come from: the knowledge base's full-text search. */
+  knowledge: { search(question: string, limit: number): Promise<Passage[]> };
+  /** Passages cited per answer. */
+  maxPassages?: number;
+}
+
+/**
+ * The built-in agent, for sites without an LLM: it quotes the best-matching passage of the
+ * knowledge base, points at the next best ones, and cites them all as sources. Works offline.
+ */
+export function retrievalAgent(options: RetrievalAgentOptions) {
+  const maxPassages = options.maxPassages ?? 3;
+  return {
+    id: 'retrieval',
+    async *run(input: AgentRunInput): AsyncGenerator<AgentEvent> {
+      const passages = await options.knowledge.search(input.message, maxPassages);
+      const answer = passages.length ? composeAnswer(passages) : NOT_FOUND_ANSWER;
+      for (const text of textPieces(answer)) {
+        if (input.signal.aborted) return;
+        yield { type: 'delta', text };
+      }
+      yield { type: 'sources', sources: passageSources(passages) };
+    },
+  } satisfies AgentProvider;
+}
+

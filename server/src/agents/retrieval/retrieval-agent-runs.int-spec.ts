@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { signedInClient, type SignedInClient } from '../../../test/api-client.js';
+import { awkwardStrings, corpus } from '../../../test/corpora.js';
+import { knowledgeFolder, SITE_DOCS, type KnowledgeFolder } from '../../../test/knowledge-fixtures.js';
+import { startTestServer, type TestServer } from '../../../test/test-server.js';
+
+const XSS = corpus('xss.txt');
+
+describe('agent runs with the retrieval provider', () => {
+  let docs: KnowledgeFolder;
+  let server: TestServer;
+  let client: SignedInClient;
+
+  beforeAll(async () => {
+    docs = await knowledgeFolder({ ...SITE_DOCS, 'hostile/payloads.md': `# Hostile payloads\n\n${XSS.join('\n\n')}` });
+    server = await startTestServer({ KNOWLEDGE_INGEST_ON_START: docs.path, KNOWLEDGE_BASE_URL: 'https://docs.example.com/', AGENT_RATE_LIMIT: '10000' });
+    client = await signedInClient(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+    await docs.dispose();
+  });
+
+  const ask = async (message: string) => (await client.post('/agents/run', { message }).expect(200)).body.assistantMessage;
+
+  it('answers different questions from different, relevant documents', async () => {
+    const embed = await ask('Which script tag loads chat-widget.js?');
+    const scale = await ask('Can I run several instances behind a load balancer?');
+    const password = await ask('I forgot my password, how do I reset it?');
+    expect(embed.sources[0].url).toBe('https://docs.example.com/embedding.md');
+    expect(scale.sources[0].url).toBe('https://docs.example.com/guides/deployment.html');
+    expect(password.sources[0].url).toBe('https://docs.example.com/faq.txt');
+    expect(embed.content).toContain('```html\n<script src="https://chat.example.com/widget/chat-widget.js"></script>');
+    expect(scale.content).toContain('run several behind a load balancer');
+    for (const answer of [embed, scale, password]) {
+      expect(answer.status).toBe('complete');
+      for (const source of answer.sources) expect(answer.content).not.toContain(source.url);
+    }
+  });
+
+  it('streams the answer in pieces that add up to the stored message', async () => {
+    const { events } = await client.stream('/agents/run', { message: 'How do I change the colours?' });
+    const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data.text);
+    expect(deltas.length).toBeGreaterThan(3);
+    const sources = events.filter((e) => e.event === 'sources');
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.data.sources[0]).toMatchObject({ title: 'Theming', url: 'https://docs.example.com/theming.md', score: expect.any(Number) });
+    expect(events.at(-1)!.data.message.content).toBe(deltas.join(''));
+    expect(deltas.join('')).toContain('| `--chat-widget-accent` | `#2563eb` |');
+  });
+
+  it('says plainly when the docs do not cover a question, citing nothing', async () => {
+    const answer = await ask('What is the airspeed velocity of an unladen swallow?');
+    expect(answer).toMatchObject({ status: 'complete', sources: [] });
+    expect(answer.content).toMatch(/^I couldn't find that in the docs\./);
+  });
+
+  it('hands hostile passages back as text, and survives every awkward question', async () => {
+    const answer = await ask('hostile payloads click');
+    expect(answer.sources[0]).toMatchObject({ title: 'Hostile payloads', url: 'https://docs.example.com/hostile/payloads.md' });
+    expect(answer.content).toContain(XSS[0]);
+    for (const message of [...awkwardStrings(), ...XSS]) {
+      const response = await client.post('/agents/run', { message });
+      if (response.status === 400) expect(response.body.code).toBe('VALIDATION_FAILED');
+      else expect({ message, status: response.status, answer: response.body.assistantMessage.status }).toEqual({ message, status: 200, answer: 'complete' });
+    }
+  });
+});
+
+describe('the demo knowledge base: the project’s own docs', () => {
+  let server: TestServer;
+  let client: SignedInClient;
+
+  beforeAll(async () => {
+    server = await startTestServer({ KNOWLEDGE_INGEST_ON_START: 'docs' });
+    client = await signedInClient(server.url);
+  });
+  afterAll(() => server.close());
+
+  it('answers questions about this SDK with links that resolve on this server', async () => {
+    const answer = (await client.post('/agents/run', { message: 'Which error codes can the API return?' }).expect(200)).body.assistantMessage;
+    expect(answer.sources.length).toBeGreaterThan(0);
+    for (const source of answer.sources) {
+      expect(source.url.startsWith(`${server.config.publicUrl}/docs/`)).toBe(true);
+      const page = await request(server.url).get(new URL(source.url).pathname).expect(200);
+      expect(page.headers['content-type']).toBe('text/plain; charset=utf-8');
+    }
+  });
+
+  it('serves only the docs folder, read-only', async () => {
+    expect([403, 404]).toContain((await request(server.url).get('/docs/../package.json')).status);
+    await request(server.url).delete('/docs/api.md').expect(404);
+  });
+});

@@ -1,0 +1,84 @@
+import type { ServerResponse } from 'node:http';
+import { openEventStream, pause, type RecordedRequest, resetConnection, startLoopbackServer, writeEvent } from './loopback-server.js';
+
+interface ChatRequest {
+  model: string;
+  stream?: boolean;
+  messages: Array<{ role: string; content: string }>;
+}
+
+export interface FakeOpenAiOptions {
+  /** Pause between streamed tokens of an ordinary answer (benchmarks); 0 by default. */
+  tokenDelayMs?: number;
+}
+
+export interface FakeOpenAi {
+  /** Base URL to give the openai provider (OPENAI_BASE_URL), ending in /v1. */
+  baseUrl: string;
+  /** Every request received, bodies parsed. */
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/** The fake's ordinary answer: deterministic, and showing what the prompt held. */
+export function fakeAnswer(request: ChatRequest): string {
+  const question = request.messages.at(-1)?.content ?? '';
+  const system = request.messages.find((m) => m.role === 'system')?.content ?? '';
+  const passages = system.match(/^\[\d+\]/gm)?.length ?? 0;
+  return `Answer to "${question}" from ${passages} passages and ${request.messages.length - 2} earlier turns.`;
+}
+
+/**
+ * An OpenAI-compatible Chat Completions server on a real socket: `POST /v1/chat/completions`,
+ * streamed as `data: {choices:[{delta:{content}}]}` chunks ending in `data: [DONE]`, or one JSON
+ * completion when `stream` is false. Markers in the last user message script failures:
+ * `[slow]` paces tokens 50 ms apart, `[fail]` answers HTTP 500, `[reset]` drops the connection
+ * mid-stream, `[stall]` never finishes, `[malformed]` sends a chunk that is not JSON.
+ */
+export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
+  const server = await startLoopbackServer(async (request, response) => {
+    if (request.method !== 'POST' || request.path !== '/v1/chat/completions') {
+      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Unknown route', type: 'invalid_request_error' } }));
+      return;
+    }
+    const body = request.body as ChatRequest;
+    const question = body.messages.at(-1)?.content ?? '';
+    if (question.includes('[fail]')) {
+      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'The server had an error', type: 'server_error' } }));
+      return;
+    }
+    const answer = fakeAnswer(body);
+    if (!body.stream) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion', model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] }),
+      );
+      return;
+    }
+    await stream(response, body.model, answer, question, options.tokenDelayMs ?? 0);
+  });
+  return { baseUrl: `${server.url}/v1`, requests: server.requests, close: () => server.close() };
+}
+
+async function stream(response: ServerResponse, model: string, answer: string, question: string, tokenDelayMs: number): Promise<void> {
+  const chunk = (delta: object, finish: string | null = null) =>
+    writeEvent(response, JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] }));
+  openEventStream(response);
+  chunk({ role: 'assistant', content: '' });
+  const tokens = answer.match(/\S+\s*/g) ?? [];
+  const delay = question.includes('[slow]') ? 50 : tokenDelayMs;
+  for (const [i, token] of tokens.entries()) {
+    if (response.destroyed) return;
+    if (delay) await pause(delay);
+    chunk({ content: token });
+    if (i === 1 && question.includes('[reset]')) {
+      await pause(20);
+      resetConnection(response);
+      return;
+    }
+    if (i === 1 && question.includes('[malformed]')) writeEvent(response, '{"choices": [{"delta": ');
+    if (i === 1 && question.includes('[stall]')) return; // never ends; the client must give up
+  }
+  chunk({}, 'stop');
+  writeEvent(response, '[DONE]');
+  response.end();
+}
