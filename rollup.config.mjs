@@ -10,7 +10,7 @@ export default {
   output: { dir: 'dist/widget', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   plugins: [
     resolve({ browser: true }),
-    typescript({ tsconfig: 'widget/tsconfig.json', noEmit: false, outDir: 'dist/widget', rootDir: 'widget/src', declaration: true, declarationDir: 'dist/widget/types' }),
+    typescript({ tsconfig: 'widget/tsconfig.json', noEmit: false, outDir: 'dist/widget', rootDir: 'src', declaration: true, declarationDir: 'dist/widget/types' }),
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

@@ -25,7 +25,7 @@ describe('e2e harness', () => {
     expect(new URL(origin).port).not.toBe(new URL(env.server.url).port);
     const page = await fetch(`${origin}/plain-html/`);
     const html = await page.text();
-    expect(html).toContain(`<script src="${env.server.url}/widget/chat-widget.js"`);
+    expect(html).toContain(`<script type="module" src="${env.server.url}/widget/chat-widget.js"`);
     expect(html).toContain(`server="${env.server.url}"`);
     expect(html).not.toContain('{{API_URL}}');
 
