@@ -49,7 +49,7 @@ export async function openPage(
   const messages: ConsoleMessage[] = [];
   page.on('console', (message) => {
     messages.push(message);
-    if (message.type() === 'error') problems.push(message.text());
+    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return { context, page, problems, console: messages };

@@ -42,10 +42,19 @@ export class WidgetDriver {
     if (await this.button('Open chat').isVisible()) await this.open();
   }
 
-  /** Opens a past conversation from the history list, by (part of) its title. */
+  get conversationList(): Locator {
+    return this.page.getByRole('list', { name: 'Conversations' });
+  }
+
+  /** A conversation's entry in the history list, by the start of its title (not its Rename/Delete buttons). */
+  conversation(title: string): Locator {
+    return this.conversationList.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  }
+
+  /** Opens a past conversation from the history list, by the start of its title. */
   async openConversation(title: string): Promise<void> {
     await this.button('History').click({ timeout: UI_TIMEOUT });
-    await this.page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: title }).first().click({ timeout: UI_TIMEOUT });
+    await this.conversation(title).click({ timeout: UI_TIMEOUT });
     await this.messageBox.waitFor({ timeout: UI_TIMEOUT });
     await this.idle();
   }

@@ -19,15 +19,14 @@ describe('scenario 2: history', () => {
       }
 
       await widget.button('History').click();
-      const list = page.getByRole('list', { name: 'Conversations' });
-      for (const question of QUESTIONS) await list.getByRole('button', { name: question }).waitFor({ timeout: UI_TIMEOUT });
+            for (const question of QUESTIONS) await widget.conversation(question).waitFor({ timeout: UI_TIMEOUT });
 
       // "silence" appears only in the second conversation's messages.
       await page.getByRole('searchbox', { name: 'Search conversations' }).fill('silence');
-      const match = list.getByRole('button', { name: QUESTIONS[1] });
+      const match = widget.conversation(QUESTIONS[1]);
       await match.waitFor({ timeout: UI_TIMEOUT });
-      await list.getByRole('button', { name: QUESTIONS[0] }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-      expect(await list.getByRole('button', { name: QUESTIONS[2] }).count()).toBe(0);
+      await widget.conversation(QUESTIONS[0]).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      expect(await widget.conversation(QUESTIONS[2]).count()).toBe(0);
 
       await match.click();
       await widget.userMessages().filter({ hasText: QUESTIONS[1] }).waitFor({ timeout: UI_TIMEOUT });
@@ -41,20 +40,20 @@ describe('scenario 2: history', () => {
       const title = page.getByRole('textbox', { name: 'Conversation title' });
       await title.fill('Planned work');
       await widget.button('Save').click();
-      await list.getByRole('button', { name: 'Planned work' }).waitFor({ timeout: UI_TIMEOUT });
+      await widget.conversation('Planned work').waitFor({ timeout: UI_TIMEOUT });
 
       // Delete another one, after confirming.
       await widget.button(`Delete ${QUESTIONS[0]}`).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
-      await list.getByRole('button', { name: QUESTIONS[0] }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await widget.conversation(QUESTIONS[0]).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
       // The server agrees: the list after a reload shows the rename and not the deleted one.
       await page.reload();
       await widget.ensureOpen();
       await widget.button('History').click({ timeout: UI_TIMEOUT });
-      await list.getByRole('button', { name: 'Planned work' }).waitFor({ timeout: UI_TIMEOUT });
-      await list.getByRole('button', { name: QUESTIONS[2] }).waitFor({ timeout: UI_TIMEOUT });
-      expect(await list.getByRole('button', { name: QUESTIONS[0] }).count()).toBe(0);
+      await widget.conversation('Planned work').waitFor({ timeout: UI_TIMEOUT });
+      await widget.conversation(QUESTIONS[2]).waitFor({ timeout: UI_TIMEOUT });
+      expect(await widget.conversation(QUESTIONS[0]).count()).toBe(0);
 
       await widget.screenshot('2-history');
       expect(problems).toEqual([]);

@@ -72,6 +72,8 @@ export function createExamplesApp(options: Omit<ExamplesServerOptions, 'host' | 
     return page.replaceAll(API_URL_PLACEHOLDER, options.apiUrl);
   });
 
+  // Browsers ask every origin for one; the examples have none, and a 404 would be noise in the console.
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
   void app.register(fastifyStatic, { root: options.pagesDir, prefix: '/', etag: false, lastModified: false, redirect: true });
   void app.register(fastifyStatic, {
     root: options.buildDir,
