@@ -32,6 +32,12 @@ describe('CORS for the widget', () => {
     expect(exposed).toEqual(expect.arrayContaining(['retry-after', 'x-request-id', 'set-auth-token', 'www-authenticate']));
   });
 
+  it('serves the widget script to an allowed origin (a module script is a CORS request)', async () => {
+    const response = await request(server.url).get('/widget/chat-widget.js').set('Origin', TEST_ORIGIN).expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe(TEST_ORIGIN);
+    expect(response.headers['content-type']).toMatch(/javascript/);
+  });
+
   it('gives no CORS grant to other origins', async () => {
     const response = await request(server.url)
       .options('/conversations')

@@ -2,9 +2,12 @@ import { define } from './components/base/widget-element.js';
 import { ChatWidget } from './components/chat-widget/chat-widget.component.js';
 import type { ChatWidgetEventMap } from './events.js';
 
-/** Registers `<chat-widget>` (or another tag); a second call, or a second copy of the script, is a no-op. */
-export function defineChatWidget(tag = 'chat-widget'): void {
-  define(tag, ChatWidget);
+/**
+ * Registers `<chat-widget>`; a second call, or a second copy of the script, is a no-op. For another
+ * tag, register a subclass with `define('my-chat', class extends ChatWidget {})` from the main entry.
+ */
+export function defineChatWidget(): void {
+  define('chat-widget', ChatWidget);
 }
 
 defineChatWidget();

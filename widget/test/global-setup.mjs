@@ -40,7 +40,8 @@ export default async function globalSetup() {
   const { startTestServer } = await import(join(outDir, 'server', 'test', 'test-server.js'));
   const { startAgent } = await import(join(outDir, 'widget', 'test', 'agent-script.js'));
   const agent = await startAgent();
-  const server = await startTestServer(agent.env);
+  // Tests prepare dozens of conversations per user; the per-user agent-run limit is not what they test.
+  const server = await startTestServer({ AGENT_RATE_LIMIT: '10000', ...agent.env });
   globalThis.__WIDGET_TEST__ = { server, agent };
   process.env.WIDGET_TEST_SERVER = server.url;
   process.env.WIDGET_TEST_DATABASE_URL = server.database.url;

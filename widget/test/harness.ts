@@ -6,10 +6,10 @@ import type { ChatWidget } from '../src/components/chat-widget/chat-widget.compo
 export const serverUrl = () => process.env.WIDGET_TEST_SERVER!;
 
 /** Polls until `probe` returns something truthy (the widget answers to real network round trips). */
-export async function waitFor<T>(probe: () => T | null | undefined | false, what = 'condition', timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, what = 'condition', timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -36,6 +36,11 @@ const visible = (element: Element) => !element.closest('[hidden]') && !(element.
 export function accessibleName(element: Element): string {
   const label = element.getAttribute('aria-label');
   if (label !== null) return label;
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const root = element.getRootNode() as Document | ShadowRoot;
+    return labelledBy.split(' ').map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+  }
   if (element.id) {
     const root = element.getRootNode() as ParentNode;
     const forLabel = Array.from(root.querySelectorAll('label')).find((l) => l.htmlFor === element.id);

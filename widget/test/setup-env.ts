@@ -1,6 +1,20 @@
 import { afterEach, beforeEach } from '@jest/globals';
 import { uniqueIp } from '../../server/test/auth-helpers.js';
 
+// happy-dom answers `nodeName` from each subclass and '' from Node.prototype, where browsers (and
+// DOMPurify, which reads the getter from Node.prototype) have the real one: without this, DOMPurify
+// in tests drops elements a browser keeps. Test environment only.
+Object.defineProperty(window.Node.prototype, 'nodeName', {
+  configurable: true,
+  get(this: Node) {
+    for (let proto = Object.getPrototypeOf(this); proto && proto !== window.Node.prototype; proto = Object.getPrototypeOf(proto)) {
+      const getter = Object.getOwnPropertyDescriptor(proto, 'nodeName')?.get;
+      if (getter) return getter.call(this);
+    }
+    return '';
+  },
+});
+
 // The server trusts X-Forwarded-For from 127.0.0.1 (as behind a proxy) and Better Auth limits
 // sign-ins per client address: each test is its own client, as each visitor would be.
 const pageFetch = window.fetch.bind(window);

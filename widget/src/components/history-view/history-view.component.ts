@@ -108,6 +108,8 @@ export class HistoryView extends WidgetElement {
   @state() private confirming: string | null = null;
 
   private debounce?: ReturnType<typeof setTimeout>;
+  /** Deleted here; a page that was already on its way may still list them. */
+  private readonly deleted = new Set<string>();
   private generation = 0;
 
   /** Reloads the first page (after a new message moved a conversation to the top, for instance). */
@@ -118,7 +120,7 @@ export class HistoryView extends WidgetElement {
     try {
       const page = await this.api.listConversations({ q: this.query.trim() || undefined });
       if (generation !== this.generation) return;
-      this.items = page.items;
+      this.items = page.items.filter((item) => !this.deleted.has(item.id));
       this.cursor = page.nextCursor;
     } catch (error) {
       if (generation === this.generation) this.error = reportError(this, error);
@@ -139,7 +141,7 @@ export class HistoryView extends WidgetElement {
       const page = await this.api.listConversations({ q: this.query.trim() || undefined, cursor: this.cursor });
       if (generation !== this.generation) return;
       const known = new Set(this.items.map((item) => item.id));
-      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.id))];
+      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.id) && !this.deleted.has(item.id))];
       this.cursor = page.nextCursor;
     } catch (error) {
       if (generation === this.generation) this.error = reportError(this, error);
@@ -195,10 +197,16 @@ export class HistoryView extends WidgetElement {
       </li>`;
     }
     return html`<li>
-      <button class="open" aria-current=${item.id === this.current ? 'true' : 'false'} @click=${() => this.select(item.id)}>
-        <span class="title">${title}</span>
-        ${item.snippet ? html`<span class="snippet muted">${highlighted(item.snippet)}</span>` : nothing}
-        <span class="date muted">${new Date(item.lastMessageAt).toLocaleString()}</span>
+      <button
+        class="open"
+        aria-current=${item.id === this.current ? 'true' : 'false'}
+        aria-labelledby="t-${item.id}"
+        aria-describedby="s-${item.id} d-${item.id}"
+        @click=${() => this.select(item.id)}
+      >
+        <span class="title" id="t-${item.id}">${title}</span>
+        ${item.snippet ? html`<span class="snippet muted" id="s-${item.id}">${highlighted(item.snippet)}</span>` : nothing}
+        <span class="date muted" id="d-${item.id}">${new Date(item.lastMessageAt).toLocaleString()}</span>
       </button>
       <button class="icon" aria-label=${format(t.rename, { title })} @click=${() => this.startEditing('renaming', item.id)}>${pencil}</button>
       <button class="icon" aria-label=${format(t.delete, { title })} @click=${() => this.startEditing('confirming', item.id)}>${bin}</button>
@@ -249,8 +257,9 @@ export class HistoryView extends WidgetElement {
   private async deleteConversation(item: Item): Promise<void> {
     try {
       await this.api.deleteConversation(item.id);
-      const index = this.items.indexOf(item);
-      this.items = this.items.filter((i) => i !== item);
+      this.deleted.add(item.id);
+      const index = this.items.findIndex((i) => i.id === item.id);
+      this.items = this.items.filter((i) => i.id !== item.id);
       this.confirming = null;
       this.dispatchEvent(new CustomEvent('deleted', { detail: item.id }));
       await this.updateComplete;
