@@ -16,8 +16,11 @@ export interface Passage {
  * Full-text search over the knowledge base. Questions are written in prose, so the query matches
  * any of its words (stop words dropped, stems matched); passages holding all of them come first,
  * then by rank, which weighs headings above body text. One passage per document, so the sources
- * cited are different pages.
+ * cited are different pages; passages ranked far below the best one are left out as noise.
  */
+/** A passage ranked below this fraction of the best one is dropped. */
+const MIN_RELATIVE_SCORE = 0.35;
+
 export class KnowledgeSearch {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -42,7 +45,8 @@ export class KnowledgeSearch {
        LIMIT $2`,
       [question, limit],
     );
-    return rows.map((r) => ({
+    const best = Math.max(0, ...rows.map((r) => r.score));
+    return rows.filter((r) => r.score >= best * MIN_RELATIVE_SCORE).map((r) => ({
       documentTitle: r.title,
       heading: r.heading,
       url: r.url,

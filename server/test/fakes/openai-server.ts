@@ -33,7 +33,8 @@ export function fakeAnswer(request: ChatRequest): string {
  * streamed as `data: {choices:[{delta:{content}}]}` chunks ending in `data: [DONE]`, or one JSON
  * completion when `stream` is false. Markers in the last user message script failures:
  * `[slow]` paces tokens 50 ms apart, `[fail]` answers HTTP 500, `[reset]` drops the connection
- * mid-stream, `[stall]` never finishes, `[malformed]` sends a chunk that is not JSON.
+ * mid-stream, `[stall]` never finishes, `[malformed]` sends a chunk that is not JSON, `[whole]`
+ * answers one JSON completion even to a streaming request (as some compatible servers do).
  */
 export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   const server = await startLoopbackServer(async (request, response) => {
@@ -48,7 +49,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return;
     }
     const answer = fakeAnswer(body);
-    if (!body.stream) {
+    if (!body.stream || question.includes('[whole]')) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion', model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] }),
       );

@@ -66,6 +66,12 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
     expect(body.messages[2]!.content).toBe(first.assistantMessage.content);
   });
 
+  it('accepts a whole completion from a server that does not stream', async () => {
+    const answer = (await client.post('/agents/run', { message: '[whole] How do I deploy?' }).expect(200)).body.assistantMessage;
+    expect(answer).toMatchObject({ status: 'complete', content: expect.stringMatching(/^Answer to "\[whole\] How do I deploy\?"/) });
+    expect(answer.sources[0].url).toBe('https://docs.example.com/guides/deployment.html');
+  });
+
   it.each([
     ['the API answers HTTP 500', '[fail] hello', 'AGENT_FAILED'],
     ['the connection is reset mid-stream', '[reset] hello', 'AGENT_BAD_RESPONSE'],

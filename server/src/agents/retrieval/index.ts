@@ -20,7 +20,7 @@ export function retrievalAgent(options: RetrievalAgentOptions) {
   return {
     id: 'retrieval',
     async *run(input: AgentRunInput): AsyncGenerator<AgentEvent> {
-      const passages = await options.knowledge.search(input.message, maxPassages);
+      const passages = await relevantPassages(options.knowledge, input, maxPassages);
       const answer = passages.length ? composeAnswer(passages) : NOT_FOUND_ANSWER;
       for (const text of textPieces(answer)) {
         if (input.signal.aborted) return;
@@ -31,3 +31,13 @@ export function retrievalAgent(options: RetrievalAgentOptions) {
   } satisfies AgentProvider;
 }
 
+/**
+ * Passages for the message; a follow-up that matches nothing on its own ("and on mobile?") is
+ * searched together with the question before it.
+ */
+async function relevantPassages(knowledge: RetrievalAgentOptions['knowledge'], input: AgentRunInput, limit: number): Promise<Passage[]> {
+  const passages = await knowledge.search(input.message, limit);
+  const previous = input.history.findLast((turn) => turn.role === 'user');
+  if (passages.length || !previous) return passages;
+  return knowledge.search(`${previous.content} ${input.message}`, limit);
+}

@@ -50,6 +50,12 @@ describe('agent runs with the retrieval provider', () => {
     expect(deltas.join('')).toContain('| `--chat-widget-accent` | `#2563eb` |');
   });
 
+  it('reads a follow-up that matches nothing alone together with the question before it', async () => {
+    const first = (await client.post('/agents/run', { message: 'How do I change the colours?' }).expect(200)).body;
+    const followUp = (await client.post(`/conversations/${first.conversation.id}/messages`, { message: 'And for buttons?' }).expect(200)).body;
+    expect(followUp.assistantMessage.sources[0].url).toBe('https://docs.example.com/theming.md');
+  });
+
   it('says plainly when the docs do not cover a question, citing nothing', async () => {
     const answer = await ask('What is the airspeed velocity of an unladen swallow?');
     expect(answer).toMatchObject({ status: 'complete', sources: [] });
