@@ -1,8 +1,13 @@
 /**
  * Everything the widget tests assume about the agent, in one place, so switching agents changes
- * one file. Today: the server's stand-in agent (server/src/agents/agents.module.ts), which echoes
- * the message, paces words 200 ms apart on `[slow]`, and fails the run on `[fail]`.
+ * one file. Today: the server's openai provider against the local OpenAI-compatible fake
+ * (server/test/fakes/openai-server.ts), which answers `Answer to "<question>" …`, paces tokens on
+ * `[slow]` and fails the run on `[fail]`, with a one-page knowledge base every answer cites.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeOpenAi } from '../../server/test/fakes/openai-server.js';
 
 /** Settings the test server needs for this agent. */
 export interface AgentHandle {
@@ -10,9 +15,30 @@ export interface AgentHandle {
   stop(): Promise<void>;
 }
 
-/** Starts whatever the agent needs (nothing for the stand-in); called once by the global setup. */
+// Words the tests' messages use, so the knowledge search finds this page for every one of them.
+const KNOWLEDGE_PAGE = `# Doc
+
+Every topic, test, message, answer, streaming run, retry, stop and follow-up in the widget tests cites this page.
+`;
+
+/** Starts the fake LLM and writes the knowledge base; called once by the global setup. */
 export async function startAgent(): Promise<AgentHandle> {
-  return { env: {}, stop: async () => undefined };
+  const openai = await startFakeOpenAi();
+  const knowledge = await mkdtemp(join(tmpdir(), 'widget-test-knowledge-'));
+  await writeFile(join(knowledge, 'doc.md'), KNOWLEDGE_PAGE);
+  return {
+    env: {
+      AGENT_PROVIDER: 'openai',
+      OPENAI_BASE_URL: openai.baseUrl,
+      OPENAI_MODEL: 'fake-model',
+      KNOWLEDGE_INGEST_ON_START: knowledge,
+      KNOWLEDGE_BASE_URL: 'https://example.com/',
+    },
+    stop: async () => {
+      await openai.close();
+      await rm(knowledge, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A message whose answer streams slowly enough to be stopped midway. */
@@ -21,8 +47,11 @@ export const slowMessage = (text: string) => `[slow] ${text} one two three four 
 /** A message whose run fails after the user message is stored. */
 export const failingMessage = (text: string) => `[fail] ${text}`;
 
-/** A text the answer to `message` contains once it is complete. */
-export const answerContains = (message: string) => message;
+/** A text only the answer to `message` contains, once it is complete. */
+export const answerContains = (message: string) => `Answer to "${message}"`;
 
-/** The sources every answer cites. */
-export const citedSource = { title: 'Doc', url: 'https://example.com/doc' };
+/** The source every answer cites. */
+export const citedSource = { title: 'Doc', url: 'https://example.com/doc.md' };
+
+/** What the first streamed tokens of any answer contain, to catch an answer midway. */
+export const answerStart = 'Answer to';

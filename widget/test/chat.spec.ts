@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { answerContains, citedSource, failingMessage, slowMessage } from './agent-script.js';
+import { answerContains, answerStart, citedSource, failingMessage, slowMessage } from './agent-script.js';
 import { mountSignedIn, waitFor, type Harness } from './harness.js';
 
 const assistantMessages = (page: Harness) => page.messages().filter((m) => m.classList.contains('assistant'));
@@ -47,11 +47,11 @@ describe('chat', () => {
     const { page, client } = await mountSignedIn();
     await page.type('Message', slowMessage('stop test'));
     await page.click('Send');
-    await waitFor(() => lastAnswer(page)?.querySelector('.markdown')?.textContent?.includes('said'), 'a partial answer');
+    await waitFor(() => lastAnswer(page)?.querySelector('.markdown')?.textContent?.includes(answerStart), 'a partial answer');
     await page.click('Stop');
     await waitFor(() => lastAnswer(page)?.dataset.status === 'interrupted', 'the interrupted answer');
     await page.waitForText('Stopped.');
-    expect(lastAnswer(page)!.textContent).toContain('said');
+    expect(lastAnswer(page)!.textContent).toContain(answerStart);
     await page.button('Send');
 
     // The server kept the partial answer too.
@@ -60,7 +60,7 @@ describe('chat', () => {
       const page = await client.get(`/conversations/${body.items[0].id}`);
       return page.body.messages.find((m: { role: string; status: string }) => m.role === 'assistant' && m.status === 'interrupted');
     }, 'the stored partial answer');
-    expect(stored.content).toContain('said');
+    expect(stored.content).toContain(answerStart);
     expect(stored.content).not.toContain('twelve');
   });
 

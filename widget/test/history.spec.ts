@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SignedInClient } from '../../server/test/api-client.js';
+import { answerContains } from './agent-script.js';
 import { mountSignedIn, waitFor, type Harness } from './harness.js';
 
 const rows = (page: Harness) => Array.from(page.inner('chat-widget-history')?.querySelectorAll<HTMLElement>('.title') ?? []).map((e) => e.textContent);
@@ -44,7 +45,7 @@ describe('history', () => {
     await createConversations(client, 2);
     await page.click('History');
     await page.click('topic 1');
-    await page.waitForText('You said: topic 1');
+    await page.waitForText(answerContains('topic 1'));
     expect((await page.button('History')).getAttribute('aria-expanded')).toBe('false');
     await page.type('Message', 'and a follow-up');
     await page.click('Send');
@@ -75,7 +76,7 @@ describe('history', () => {
     const [first, second] = await createConversations(client, 2);
     await page.click('History');
     await page.click('topic 2');
-    await page.waitForText('You said: topic 2');
+    await page.waitForText(answerContains('topic 2'));
     await page.click('History');
     await page.click('Delete topic 1');
     await page.waitForText('Delete "topic 1" and all its messages?');
