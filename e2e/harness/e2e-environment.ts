@@ -93,4 +93,4 @@ export function newUser(prefix = 'visitor'): Credentials {
 }
 
 /** Scenarios drive a browser through several server round trips on a busy machine. */
-export const SCENARIO_TIMEOUT = 150_000;
+export const SCENARIO_TIMEOUT = 300_000;

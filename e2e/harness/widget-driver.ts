@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { projectRoot } from '../../server/src/common/project-root.js';
 
 /** Generous: two cores shared with other work; every wait is for an event, never a fixed sleep. */
-export const UI_TIMEOUT = 20_000;
+export const UI_TIMEOUT = 45_000;
 
 export interface Credentials {
   name: string;
