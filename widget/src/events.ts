@@ -6,7 +6,7 @@ export interface ChatWidgetEventMap {
   'chat-widget:opened': CustomEvent<Record<string, never>>;
   /** The user closed the panel (close button or Escape). */
   'chat-widget:closed': CustomEvent<Record<string, never>>;
-  /** Sign-in, sign-up or social sign-in succeeded; also after a reload with a valid session. */
+  /** Sign-in, sign-up or social sign-in succeeded; `session` when the panel first opens on a session kept from an earlier visit. */
   'chat-widget:signed-in': CustomEvent<{ user: WidgetUser; method: 'email' | 'sign-up' | 'social' | 'session' }>;
   /** The user signed out, or the session expired (`reason`). */
   'chat-widget:signed-out': CustomEvent<{ reason: 'user' | 'expired' }>;

@@ -44,6 +44,12 @@ export async function startAgent(): Promise<AgentHandle> {
 /** A message whose answer streams slowly enough to be stopped midway. */
 export const slowMessage = (text: string) => `[slow] ${text} one two three four five six seven eight nine ten eleven twelve`;
 
+/** Text that appears early in the answer to a slowMessage. */
+export const slowAnswerStart = 'Answer to';
+
+/** Text that appears only at the end of the answer to a slowMessage. */
+export const slowAnswerEnd = 'twelve';
+
 /** A message whose run fails after the user message is stored. */
 export const failingMessage = (text: string) => `[fail] ${text}`;
 
@@ -52,6 +58,3 @@ export const answerContains = (message: string) => `Answer to "${message}"`;
 
 /** The source every answer cites. */
 export const citedSource = { title: 'Doc', url: 'https://example.com/doc.md' };
-
-/** What the first streamed tokens of any answer contain, to catch an answer midway. */
-export const answerStart = 'Answer to';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { answerContains, answerStart, citedSource, failingMessage, slowMessage } from './agent-script.js';
+import { answerContains, citedSource, failingMessage, slowAnswerEnd, slowAnswerStart, slowMessage } from './agent-script.js';
 import { mountSignedIn, waitFor, type Harness } from './harness.js';
 
 const assistantMessages = (page: Harness) => page.messages().filter((m) => m.classList.contains('assistant'));
@@ -25,7 +25,7 @@ describe('chat', () => {
       const answer = lastAnswer(page);
       return answer?.dataset.status === 'streaming' && answer.querySelector('.markdown')?.textContent?.trim() ? answer : null;
     }, 'a partial answer');
-    expect(partial.textContent).not.toContain('twelve');
+    expect(partial.textContent).not.toContain(slowAnswerEnd);
     expect(page.inner('chat-widget-conversation')!.querySelector('[role=log]')!.getAttribute('aria-busy')).toBe('true');
     await page.button('Stop');
 
@@ -47,11 +47,11 @@ describe('chat', () => {
     const { page, client } = await mountSignedIn();
     await page.type('Message', slowMessage('stop test'));
     await page.click('Send');
-    await waitFor(() => lastAnswer(page)?.querySelector('.markdown')?.textContent?.includes(answerStart), 'a partial answer');
+    await waitFor(() => lastAnswer(page)?.querySelector('.markdown')?.textContent?.includes(slowAnswerStart), 'a partial answer');
     await page.click('Stop');
     await waitFor(() => lastAnswer(page)?.dataset.status === 'interrupted', 'the interrupted answer');
     await page.waitForText('Stopped.');
-    expect(lastAnswer(page)!.textContent).toContain(answerStart);
+    expect(lastAnswer(page)!.textContent).toContain(slowAnswerStart);
     await page.button('Send');
 
     // The server kept the partial answer too.
@@ -60,8 +60,8 @@ describe('chat', () => {
       const page = await client.get(`/conversations/${body.items[0].id}`);
       return page.body.messages.find((m: { role: string; status: string }) => m.role === 'assistant' && m.status === 'interrupted');
     }, 'the stored partial answer');
-    expect(stored.content).toContain(answerStart);
-    expect(stored.content).not.toContain('twelve');
+    expect(stored.content).toContain(slowAnswerStart);
+    expect(stored.content).not.toContain(slowAnswerEnd);
   });
 
   it('shows a failed answer with Retry, which re-runs the same message without storing it twice', async () => {

@@ -77,3 +77,12 @@ describe('embedding', () => {
     await page.button('Retry');
   });
 });
+
+describe('focus', () => {
+  it('moves into the panel when it opens: the first field, then the composer after sign-in', async () => {
+    const page = await mountWidget();
+    await page.click('Open chat');
+    const email = await page.field('Email');
+    await waitFor(() => page.inner('chat-widget-auth')!.activeElement === email, 'focus on Email');
+  });
+});

@@ -92,3 +92,21 @@ describe('history', () => {
     await page.waitForText('Hi! How can I help?');
   });
 });
+
+describe('history across devices', () => {
+  it('starts afresh when the last conversation was deleted elsewhere', async () => {
+    const { page, client } = await mountSignedIn();
+    await page.type('Message', 'soon gone');
+    await page.click('Send');
+    await waitFor(() => page.messages().at(-1)?.dataset.status === 'complete', 'the answer');
+    const { body } = await client.get('/conversations').expect(200);
+    await client.delete(`/conversations/${body.items[0].id}`).expect(204);
+    page.widget.remove();
+
+    const { mountWidget } = await import('./harness.js');
+    const again = await mountWidget();
+    await again.widget.open();
+    await again.waitForText('Hi! How can I help?');
+    expect(again.byRole('alert').filter((e) => e.textContent?.trim())).toEqual([]);
+  });
+});

@@ -1,9 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { render } from 'lit';
 import { awkwardStrings, corpus } from '../../server/test/corpora.js';
 import { messageItem } from '../src/components/conversation-view/message-item.js';
 import { resolveStrings } from '../src/i18n/index.js';
 import type { Message } from '../src/services/api-types.js';
+import { loadMarkdown } from '../src/markdown/lazy-markdown.js';
 import { renderMarkdown } from '../src/markdown/render-markdown.js';
 import { deepElements, mountSignedIn, waitFor } from './harness.js';
 
@@ -46,6 +47,9 @@ const message = (overrides: Partial<Message>): Message => ({
 });
 
 describe('untrusted text is rendered inert', () => {
+  // message-item renders through the lazily loaded Markdown chunk.
+  beforeAll(() => loadMarkdown());
+
   it.each(payloads)('Markdown renderer: %s', (payload) => {
     const container = inContainer(renderMarkdown(payload));
     expect(dangers(container)).toEqual([]);

@@ -1,6 +1,8 @@
 // The ES module build: classes and types from the package, and the registration of <chat-widget>.
 import 'chat-widget-sdk/define';
 import type { ChatWidget, WidgetUser } from 'chat-widget-sdk';
+// Typed <chat-widget> props in TSX (React 19 sets them as the element's properties).
+import type {} from 'chat-widget-sdk/react';
 import { StrictMode, useCallback, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useChatWidgetEvent } from './use-chat-widget-event.js';
@@ -56,7 +58,7 @@ function App({ server }: { server: string }) {
           ))}
         </ol>
       </main>
-      <chat-widget ref={widget} server={server} heading="Acme support" greeting="Hi! Ask me about Lumen, our monitoring tool." />
+      <chat-widget ref={widget} server={server} title="Acme support" greeting="Hi! Ask me about Lumen, our monitoring tool." />
     </>
   );
 }

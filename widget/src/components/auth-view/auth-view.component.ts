@@ -87,7 +87,8 @@ export class AuthView extends WidgetElement {
   }
 
   /** Puts focus on the first field of the current form. */
-  focusFirst(): void {
+  async focusFirst(): Promise<void> {
+    await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLElement>('input, button')?.focus();
   }
 

@@ -80,6 +80,11 @@ export class ChatPanel extends WidgetElement {
     try {
       await this.auth.token();
       this.config = await config;
+      // signOut() may have run meanwhile (JS API before the panel ever opened).
+      if (!this.auth.hasSession) {
+        this.phase = 'auth';
+        return;
+      }
       this.enterChat(this.auth.user!, 'session');
     } catch (error) {
       const apiError = reportError(this, error);
@@ -91,9 +96,15 @@ export class ChatPanel extends WidgetElement {
     }
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A new view (sign-in after loading, chat after sign-in, sign-in after expiry) takes the focus
+    // while the panel is shown, so keyboard users land on its first control.
+    if (changed.has('phase') && changed.get('phase') !== undefined && !this.hidden) void this.updateComplete.then(() => this.focusFirst());
+  }
+
   focusFirst(): void {
-    if (this.phase === 'auth') this.authView?.focusFirst();
-    else if (this.phase === 'chat') this.conversationView?.focusComposer();
+    if (this.phase === 'auth') void this.authView?.focusFirst();
+    else if (this.phase === 'chat') void this.conversationView?.focusComposer();
     else this.shadowRoot?.querySelector<HTMLElement>('button')?.focus();
   }
 
@@ -112,8 +123,6 @@ export class ChatPanel extends WidgetElement {
     this.notice = '';
     this.phase = 'auth';
     if (wasSignedIn) this.emit('chat-widget:signed-out', { reason: 'user' });
-    await this.updateComplete;
-    this.focusFirst();
   }
 
   override render() {
@@ -172,6 +181,7 @@ export class ChatPanel extends WidgetElement {
             .greeting=${this.greeting}
             .maxLength=${this.config.messageMaxLength}
             @conversation-changed=${this.onConversationChanged}
+            @conversation-gone=${() => this.selectConversation(null)}
           ></chat-widget-conversation>
         </div>`;
     }
@@ -191,10 +201,8 @@ export class ChatPanel extends WidgetElement {
     this.emit('chat-widget:signed-in', { user, method });
   }
 
-  private onSignedIn = async (event: CustomEvent<{ user: WidgetUser; method: 'email' | 'sign-up' | 'social' }>) => {
+  private onSignedIn = (event: CustomEvent<{ user: WidgetUser; method: 'email' | 'sign-up' | 'social' }>) => {
     this.enterChat(event.detail.user, event.detail.method);
-    await this.updateComplete;
-    this.focusFirst();
   };
 
   private onSessionExpired = () => {

@@ -77,6 +77,7 @@ export class ChatWidget extends WidgetElement {
   @state() private loadFailed = false;
   private panelLoading?: Promise<void>;
   private resetToken: string | null = null;
+  private focusLauncherAfterClose = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -119,13 +120,15 @@ export class ChatWidget extends WidgetElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('isOpen') && this.isOpen) void this.ensurePanel().catch(() => undefined);
+    // Decided before the panel hides: a hidden element loses focus, and then nobody knows where it was.
+    if (changed.has('isOpen') && !this.isOpen) this.focusLauncherAfterClose = this.shadowRoot?.activeElement != null;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // Focus follows the panel: into it on open, back to the launcher on close.
     if (changed.has('isOpen') && changed.get('isOpen') !== undefined) {
       if (this.isOpen) void this.panel?.updateComplete.then(() => this.panel?.focusFirst());
-      else if (this.matches(':focus-within')) this.shadowRoot!.querySelector<HTMLElement>('.launcher')?.focus();
+      else if (this.focusLauncherAfterClose) this.shadowRoot!.querySelector<HTMLElement>('.launcher')?.focus();
     }
   }
 
@@ -167,9 +170,12 @@ export class ChatWidget extends WidgetElement {
 
   private ensurePanel(): Promise<ChatPanel> {
     this.panelLoading ??= import('../chat-panel/define-panel.js').then(
-      () => {
+      async () => {
         this.panelLoaded = true;
         this.loadFailed = false;
+        await this.updateComplete;
+        // Opened before the panel had arrived: focus goes in now.
+        if (this.isOpen) this.panel?.focusFirst();
       },
       (error: unknown) => {
         this.panelLoading = undefined;

@@ -5,6 +5,7 @@ import { format, type Strings } from '../../i18n/index.js';
 import type { ApiClient } from '../../services/api-client.js';
 import { ApiError } from '../../services/api-error.js';
 import type { Conversation, Message, RunEvent } from '../../services/api-types.js';
+import { loadMarkdown } from '../../markdown/lazy-markdown.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
@@ -22,7 +23,8 @@ const LOAD_OLDER_THRESHOLD = 48;
 
 /**
  * One conversation: the message log (streamed answers, sources, older pages on scroll-up) and the
- * composer. Fires `conversation-changed` (internal) when a first message created the conversation.
+ * composer. Fires (internal) `conversation-changed` when a first message created the conversation,
+ * `conversation-gone` when the conversation to show no longer exists.
  */
 export class ConversationView extends WidgetElement {
   static override styles = [controls, conversationStyles];
@@ -51,7 +53,18 @@ export class ConversationView extends WidgetElement {
   /** Bumped on every switch, so a late response for a previous conversation is ignored. */
   private generation = 0;
 
-  focusComposer(): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Answers render as plain text until the Markdown chunk arrives, then re-render. If it cannot
+    // load (offline), they stay plain text, which is safe.
+    loadMarkdown().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+  }
+
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
     this.textarea?.focus();
   }
 
@@ -84,7 +97,11 @@ export class ConversationView extends WidgetElement {
       // A reopened conversation shows its newest message.
       this.log.scrollTop = this.log.scrollHeight;
     } catch (error) {
-      if (generation === this.generation) this.error = { error: reportError(this, error) };
+      if (generation !== this.generation) return;
+      const apiError = reportError(this, error);
+      // Deleted elsewhere (another tab, another device): start afresh rather than offer a retry that cannot work.
+      if (apiError.status === 404) this.dispatchEvent(new CustomEvent('conversation-gone'));
+      else this.error = { error: apiError };
     } finally {
       if (generation === this.generation) this.loading = false;
     }

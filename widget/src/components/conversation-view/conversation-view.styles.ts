@@ -30,7 +30,8 @@ export const conversationStyles = css`
     border-radius: 12px;
     overflow-wrap: anywhere;
   }
-  .user .bubble {
+  .user .bubble,
+  .markdown .text {
     background: var(--_accent);
     color: var(--_on-accent);
     white-space: pre-wrap;

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Strings } from '../../i18n/index.js';
 import type { Message, Source } from '../../services/api-types.js';
-import { renderMarkdown, safeUrl } from '../../markdown/render-markdown.js';
+import { markdownIfLoaded } from '../../markdown/lazy-markdown.js';
+import { safeUrl } from './safe-url.js';
 
 /** One message: the user's as plain text, the assistant's as sanitized Markdown with its sources. */
 export function messageItem(message: Message, t: Strings) {
@@ -12,11 +13,17 @@ export function messageItem(message: Message, t: Strings) {
     ${mine
       ? html`<div class="bubble text">${message.content}</div>`
       : html`<div class="bubble markdown">
-          ${message.content ? unsafeHTML(renderMarkdown(message.content)) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
+          ${message.content ? markdown(message.content) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
           ${message.status === 'interrupted' ? html`<p class="muted">${t.stopped}</p>` : nothing}
         </div>`}
     ${message.sources.length ? sourceList(message.sources, t) : nothing}
   </li>`;
+}
+
+/** Sanitized Markdown, or the raw text (as text) for the moment before the renderer has loaded. */
+function markdown(content: string) {
+  const rendered = markdownIfLoaded(content);
+  return rendered === null ? html`<p class="text">${content}</p>` : unsafeHTML(rendered);
 }
 
 function sourceList(sources: Source[], t: Strings) {

@@ -1,0 +1,9 @@
+// Compiled by `npm run typecheck` only: proves the JSX typing accepts real usage and rejects mistakes.
+import type {} from '../../src/react.js';
+
+export const ok = (
+  <chat-widget server="https://chat.example.com" title="Help" theme="dark" open onchat-widget:message-sent={(event) => event.detail.message.content} />
+);
+
+// @ts-expect-error -- not a theme
+export const badTheme = <chat-widget theme="purple" />;
