@@ -25,12 +25,6 @@ async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { time
     clearTimeout(timer);
     timer = setTimeout(() => controller.abort(new AgentError('AGENT_TIMEOUT')), timeoutMs);
   };
-  const stopped = new Promise<never>((_, reject) => {
-    const stop = () => reject(controller.signal.reason);
-    if (controller.signal.aborted) stop();
-    else controller.signal.addEventListener('abort', stop, { once: true });
-  });
-  stopped.catch(() => undefined); // observed through the race below; never an unhandled rejection
 
   let iterator: AsyncIterator<AgentEvent> | undefined;
   let sourcesSent = false;
@@ -38,7 +32,7 @@ async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { time
     restartTimer();
     iterator = provider.run({ ...input, signal: controller.signal })[Symbol.asyncIterator]();
     for (;;) {
-      const step = await Promise.race([iterator.next(), stopped]);
+      const step = await nextUnlessAborted(iterator, controller.signal);
       if (step.done) break;
       restartTimer();
       if (sourcesSent) throw new AgentError('AGENT_BAD_RESPONSE', `Agent "${provider.id}" sent more after its sources.`);
@@ -56,6 +50,16 @@ async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { time
     if (!controller.signal.aborted) controller.abort();
     void iterator?.return?.()?.catch(() => undefined);
   }
+}
+
+/** The provider's next event, or the abort reason as soon as the signal fires, whichever is first. */
+function nextUnlessAborted(iterator: AsyncIterator<AgentEvent>, signal: AbortSignal): Promise<IteratorResult<AgentEvent>> {
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    iterator.next().then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 function asAgentError(error: unknown, callerSignal: AbortSignal, runSignal: AbortSignal): unknown {

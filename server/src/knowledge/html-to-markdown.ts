@@ -1,7 +1,10 @@
 import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 
-/** Page furniture that is never the document's content. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'svg', 'form', 'button', 'iframe', 'head']);
+/** Never content. */
+const NOT_CONTENT = ['script', 'style', 'noscript', 'template', 'nav', 'footer', 'aside', 'svg', 'form', 'button', 'iframe', 'head'];
+/** Inside <main> or <article> a <header> holds the title; around them it is the site's banner. */
+const SKIPPED_IN_CONTENT = new Set(NOT_CONTENT);
+const SKIPPED_IN_PAGE = new Set([...NOT_CONTENT, 'header']);
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'ul', 'ol', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'details', 'summary', 'hr']);
 
 /**
@@ -12,21 +15,21 @@ const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 
 export function htmlToMarkdown(html: string): { title: string | undefined; markdown: string } {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
   const title = root.querySelector('title')?.text.trim() || undefined;
-  const content = root.querySelector('main') ?? root.querySelector('article') ?? root.querySelector('body') ?? root;
-  const markdown = render(content)
+  const content = root.querySelector('main') ?? root.querySelector('article');
+  const markdown = (content ? render(content, SKIPPED_IN_CONTENT) : render(root.querySelector('body') ?? root, SKIPPED_IN_PAGE))
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { title, markdown };
 }
 
-function render(node: Node): string {
+function render(node: Node, skipped: Set<string>): string {
   if (node.nodeType === NodeType.TEXT_NODE) return node.text.replace(/\s+/g, ' ');
   if (node.nodeType !== NodeType.ELEMENT_NODE) return '';
   const element = node as HTMLElement;
   const tag = element.tagName?.toLowerCase() ?? '';
-  if (SKIPPED.has(tag)) return '';
-  const inner = () => element.childNodes.map(render).join('');
+  if (skipped.has(tag)) return '';
+  const inner = () => element.childNodes.map((child) => render(child, skipped)).join('');
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) return `\n\n${'#'.repeat(Number(heading[1]))} ${inner().trim()}\n\n`;
   switch (tag) {
@@ -39,7 +42,7 @@ function render(node: Node): string {
     case 'li':
       return `\n- ${inner().trim()}`;
     case 'table':
-      return `\n\n${table(element)}\n\n`;
+      return `\n\n${table(element, skipped)}\n\n`;
     case 'strong':
     case 'b':
       return `**${inner().trim()}**`;
@@ -70,11 +73,11 @@ function inlineCode(text: string): string {
   return text.startsWith('`') || text.endsWith('`') ? `${marks} ${text} ${marks}` : `${marks}${text}${marks}`;
 }
 
-function table(element: HTMLElement): string {
+function table(element: HTMLElement, skipped: Set<string>): string {
   const rows = element.querySelectorAll('tr').map((tr) =>
     tr.childNodes
       .filter((c): c is HTMLElement => c.nodeType === NodeType.ELEMENT_NODE && /^t[hd]$/i.test((c as HTMLElement).tagName))
-      .map((cell) => render(cell).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
+      .map((cell) => render(cell, skipped).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
   );
   if (rows.length === 0) return '';
   const width = Math.max(...rows.map((r) => r.length));

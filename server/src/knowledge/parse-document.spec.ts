@@ -59,8 +59,9 @@ describe('parseDocument', () => {
   });
 
   it('uses the article when a page has no main, and the body when it has neither', () => {
-    expect(parseDocument('a.html', '<body><nav>Menu</nav><article><h1>Post</h1><p>Body.</p></article></body>').sections).toEqual([{ heading: 'Post', content: 'Body.' }]);
-    expect(parseDocument('b.html', '<body><p>Just text.</p></body>')).toEqual({ title: 'b', sections: [{ heading: '', content: 'Just text.' }] });
+    const article = '<body><header>Site banner</header><nav>Menu</nav><article><header><h1>Post</h1></header><p>Body.</p><footer>Tags</footer></article></body>';
+    expect(parseDocument('a.html', article).sections).toEqual([{ heading: 'Post', content: 'Body.' }]);
+    expect(parseDocument('b.html', '<body><header>Banner</header><p>Just text.</p></body>')).toEqual({ title: 'b', sections: [{ heading: '', content: 'Just text.' }] });
   });
 
   it('takes plain text as untitled paragraphs named after the file, `#` lines included', () => {

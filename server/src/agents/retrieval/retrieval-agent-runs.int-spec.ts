@@ -66,10 +66,16 @@ describe('agent runs with the retrieval provider', () => {
     const answer = await ask('hostile payloads click');
     expect(answer.sources[0]).toMatchObject({ title: 'Hostile payloads', url: 'https://docs.example.com/hostile/payloads.md' });
     expect(answer.content).toContain(XSS[0]);
-    for (const message of [...awkwardStrings(), ...XSS]) {
-      const response = await client.post('/agents/run', { message });
-      if (response.status === 400) expect(response.body.code).toBe('VALIDATION_FAILED');
-      else expect({ message, status: response.status, answer: response.body.assistantMessage.status }).toEqual({ message, status: 200, answer: 'complete' });
+    const messages = [...awkwardStrings(), ...XSS];
+    // A few at a time: each is an independent conversation, and a hundred in a row is slow on a busy machine.
+    for (let i = 0; i < messages.length; i += 6) {
+      await Promise.all(
+        messages.slice(i, i + 6).map(async (message) => {
+          const response = await client.post('/agents/run', { message });
+          if (response.status === 400) expect(response.body.code).toBe('VALIDATION_FAILED');
+          else expect({ message, status: response.status, answer: response.body.assistantMessage.status }).toEqual({ message, status: 200, answer: 'complete' });
+        }),
+      );
     }
   });
 });
