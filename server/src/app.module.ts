@@ -10,6 +10,8 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -26,6 +28,8 @@ export class AppModule {
         ClientConfigModule,
         ConversationsModule,
         HealthModule,
+        LifecycleModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

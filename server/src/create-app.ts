@@ -6,12 +6,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { clientErrorHandler } from './common/client-error.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
+import { requestContext } from './common/request-context.js';
 import { requestIdFor } from './common/request-id.js';
 import { findUnstorableText } from './common/unstorable-text.js';
 import type { AppConfig } from './config/app-config.js';
 import { examplesOrigin } from './examples/examples-server.js';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
+import { AppMetrics } from './metrics/app-metrics.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -23,6 +27,7 @@ const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-req
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler,
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
   });
@@ -38,14 +43,26 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     maxAge: 600,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(AppMetrics);
+  const shutdown = app.get(GracefulShutdown);
+  // Callback style on purpose: the rest of the request runs inside `run`, so every log line has its id.
+  fastify.addHook('onRequest', (request, _reply, done) => requestContext.run({ requestId: String(request.id) }, done));
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (shutdown.draining) {
+      await reply
+        .code(503)
+        .header('connection', 'close')
+        .header('retry-after', '1')
+        .send({ statusCode: 503, code: 'SHUTTING_DOWN', message: 'This server is shutting down; retry.' });
+    }
   });
   fastify.addHook('preValidation', async (request, reply) => {
     const problem = findUnstorableText(request.body);
     if (problem) await reply.code(400).send({ statusCode: 400, code: 'VALIDATION_FAILED', message: problem });
   });
   fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     logger.info(
       { requestId: request.id, method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request',

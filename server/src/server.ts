@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { resolveDatabase } from './database/resolve-database.js';
-import { runMigrations } from './database/run-migrations.js';
+import { assertNoPendingMigrations, runMigrations } from './database/run-migrations.js';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -14,15 +15,20 @@ export interface RunningServer {
 }
 
 /**
- * Everything `npm start` does: find or start the database, migrate it, build the app, listen.
+ * Everything `npm start` does: find or start the database, migrate it (MIGRATE_ON_START) or check
+ * that it is migrated, build the app, listen.
  * Tests use the same function, so they exercise the real start-up path.
  */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
   const database = await resolveDatabase(config, logger);
   try {
     const databaseUrl = database.url;
-    const applied = await runMigrations(database.directUrl);
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (config.migrateOnStart) {
+      const applied = await runMigrations(database.directUrl);
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    } else {
+      await assertNoPendingMigrations(database.directUrl);
+    }
 
     const app = await createApp(config, databaseUrl, logger);
     await app.listen(config.port, config.host);
@@ -34,6 +40,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       url,
       databaseUrl,
       close: async () => {
+        // Stop accepting connections (idle keep-alive ones close now), let running answers finish
+        // within the grace period, then close the app, which closes the pool.
+        app.getHttpServer().close();
+        const drained = await app.get(GracefulShutdown).drain(config.shutdownGraceSeconds * 1000);
+        if (drained.finished || drained.interrupted) logger.info(drained, 'agent runs drained');
         await app.close();
         await database.stop();
       },

@@ -18,8 +18,11 @@ export interface TestServer {
  * The real server (same start-up path as `npm start`) on a free port, with a database of its own.
  * Extra settings override the test defaults, as environment variables would.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { logLines?: string[]; /** Share another server's database (several instances); it is not dropped on close. */ database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
   const port = await findFreePort();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -47,7 +50,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     database,
     close: async () => {
       await server.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -41,14 +41,14 @@ export async function startAgent(): Promise<AgentHandle> {
   };
 }
 
-/** A message whose answer streams slowly enough to be stopped midway. */
-export const slowMessage = (text: string) => `[slow] ${text} one two three four five six seven eight nine ten eleven twelve`;
+/** A message whose answer streams slowly enough to be stopped midway (about 50 tokens, 50 ms apart). */
+export const slowMessage = (text: string) => `[slow] ${text} ${Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ')}`;
 
 /** Text that appears early in the answer to a slowMessage. */
-export const slowAnswerStart = 'Answer to';
+export const slowAnswerStart = 'Answer';
 
 /** Text that appears only at the end of the answer to a slowMessage. */
-export const slowAnswerEnd = 'twelve';
+export const slowAnswerEnd = 'earlier turns';
 
 /** A message whose run fails after the user message is stored. */
 export const failingMessage = (text: string) => `[fail] ${text}`;
@@ -58,3 +58,4 @@ export const answerContains = (message: string) => `Answer to "${message}"`;
 
 /** The source every answer cites. */
 export const citedSource = { title: 'Doc', url: 'https://example.com/doc.md' };
+

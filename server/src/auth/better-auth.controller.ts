@@ -46,8 +46,8 @@ export class BetterAuthController {
   }
 }
 
+// Fastify has parsed the body already; a JSON string body ("x") must go back as JSON, not as x.
 function serialize(body: unknown): string {
-  if (typeof body === 'string') return body;
   if (Buffer.isBuffer(body)) return body.toString('utf8');
   return JSON.stringify(body);
 }

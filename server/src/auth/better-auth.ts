@@ -64,11 +64,13 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
     },
+    // On in every mode (Better Auth's default is production only) and in the database, so every
+    // instance behind the load balancer counts the same attempts.
     rateLimit: {
       enabled: true,
       storage: 'database',
-      window: 60,
-      max: 100,
+      window: config.authRateLimit.windowSeconds,
+      max: config.authRateLimit.max,
     },
     socialProviders: {
       ...(config.socialProviders.github ? { github: config.socialProviders.github } : {}),

@@ -14,7 +14,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, body, headers } = toErrorResponse(exception, String(request.id));
-    if (status >= 500) {
+    // 503s (database or rate-limit store away) are outages of a dependency, already visible in
+    // readiness: warn, so error-level alerts stay for our own bugs.
+    if (status === 503) {
+      this.logger.warn({ code: body.code, err: exception, route: request.routeOptions?.url }, 'dependency unavailable');
+    } else if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id, route: request.routeOptions?.url }, 'request failed');
     }
     // A stream that already started cannot change its status; the stream itself reports the error.

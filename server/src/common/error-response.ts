@@ -45,13 +45,18 @@ const DATABASE_DOWN_CODES = new Set([
   '08006',
 ]);
 
+// TypeORM releases a transaction's connection when PostgreSQL drops it; the transaction's next
+// statement then fails with one of these instead of a driver error.
+const RELEASED_CONNECTION_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const { code, message } = current as { code?: unknown; message?: unknown };
+    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
     if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return true;
+    if (typeof name === 'string' && RELEASED_CONNECTION_ERRORS.has(name)) return true;
     if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message))
       return true;
     current = (current as { driverError?: unknown; cause?: unknown }).driverError ?? (current as { cause?: unknown }).cause;

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { requestLogFields } from './request-context.js';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
@@ -24,7 +25,10 @@ const REDACT = [
 
 /** The process-wide structured JSON logger (pino). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, base: { service: 'chat-widget' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
+  return pino(
+    { level, base: { service: 'chat-widget' }, redact: { paths: REDACT, censor: '[redacted]' }, mixin: requestLogFields },
+    destination,
+  );
 }
 
 /** Routes Nest's own framework messages into the same JSON log. */

@@ -50,6 +50,13 @@ export interface AppConfig {
     /** Files or folders ingested at start-up. */
     ingestOnStart: string[];
   };
+  metrics: { token?: string };
+  /** Where the per-user agent-run counters live: Redis when set, else PostgreSQL. */
+  rateLimitStore: { redisUrl?: string };
+  /** Better Auth's per-address limiter (always on, stored in the database). */
+  authRateLimit: { windowSeconds: number; max: number };
+  migrateOnStart: boolean;
+  shutdownGraceSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -249,4 +249,44 @@ export class Environment {
   @IsOptional()
   @IsString()
   KNOWLEDGE_INGEST_ON_START?: string;
+
+  // --- Operations: metrics, shared rate-limit store, deployment, shutdown ---
+
+  /** Bearer token Prometheus must send to read /metrics; required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters (generate one with `openssl rand -hex 24`)' })
+  METRICS_TOKEN?: string;
+
+  /** Redis for the per-user agent-run limit; unset keeps the counters in PostgreSQL. */
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Better Auth's limiter (sign-in, sign-up, reset…): requests per client address per window. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  AUTH_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  AUTH_RATE_LIMIT_MAX = 100;
+
+  /** Apply pending migrations at start-up; defaults to true outside production (see docs/deployment.md). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATE_ON_START?: boolean;
+
+  /** On SIGTERM, how long running agent answers may take to finish before they are cut and stored as interrupted. */
+  @Transform(toInt)
+  @Min(0)
+  @Max(600)
+  @IsInt()
+  SHUTDOWN_GRACE_SECONDS = 10;
+
 }

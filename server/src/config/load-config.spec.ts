@@ -18,6 +18,7 @@ const PRODUCTION = {
   PUBLIC_URL: 'https://chat.example.com',
   ALLOWED_ORIGINS: 'https://www.example.com',
   SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+  METRICS_TOKEN: 'metrics-token-0123456789',
 };
 
 describe('loadConfig', () => {
@@ -70,6 +71,20 @@ describe('loadConfig', () => {
     expect(config.auth.audience).toBe('https://chat.example.com');
     expect(config.auth.allowedOrigins).toEqual(['https://www.example.com', 'https://chat.example.com']);
     expect(config.examples.serve).toBe(false);
+    expect(config.migrateOnStart).toBe(false);
+  });
+
+  it('migrates on start outside production unless told not to, and in production only when told to', () => {
+    expect(loadConfig({}).migrateOnStart).toBe(true);
+    expect(loadConfig({ MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, MIGRATE_ON_START: 'true' }).migrateOnStart).toBe(true);
+  });
+
+  it('never echoes the Redis URL or the metrics token in a problem report', () => {
+    const problems = problemsOf({ REDIS_URL: 'http://:hunter2@redis', METRICS_TOKEN: 'short-secret' }).join('\n');
+    expect(problems).toContain('REDIS_URL=***: must be a redis:// or rediss:// URL');
+    expect(problems).toContain('METRICS_TOKEN=***: must be at least 16 characters');
+    expect(problems).not.toMatch(/hunter2|short-secret/);
   });
 
   it.each([
@@ -80,6 +95,7 @@ describe('loadConfig', () => {
     ['plain http URL', { PUBLIC_URL: 'http://chat.example.com' }, /^PUBLIC_URL=http:\/\/chat\.example\.com: must use https/],
     ['plain http origin', { ALLOWED_ORIGINS: 'http://www.example.com' }, /^ALLOWED_ORIGINS=http:\/\/www\.example\.com: every origin must use https/],
     ['no SMTP', { SMTP_URL: '' }, /^SMTP_URL \(unset\): required in production/],
+    ['public metrics', { METRICS_TOKEN: '' }, /^METRICS_TOKEN \(unset\): required in production/],
   ])('refuses production with a %s', (_label, override, expected) => {
     expect(problemsOf({ ...PRODUCTION, ...override })).toEqual([expect.stringMatching(expected)]);
   });

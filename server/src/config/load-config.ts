@@ -16,6 +16,8 @@ const SECRET_SETTINGS = new Set([
   'GITHUB_CLIENT_SECRET',
   'GOOGLE_CLIENT_SECRET',
   'OIDC_CLIENT_SECRET',
+  'METRICS_TOKEN',
+  'REDIS_URL',
 ]);
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ function productionProblems(env: Environment, origins: string[]): string[] {
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL (unset): required in production');
   else if (!env.PUBLIC_URL.startsWith('https://')) problems.push(`PUBLIC_URL=${env.PUBLIC_URL}: must use https in production`);
   const insecure = origins.filter((o) => !o.startsWith('https://'));
+  if (!env.METRICS_TOKEN) problems.push('METRICS_TOKEN (unset): required in production (otherwise /metrics is public)');
   if (insecure.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: every origin must use https in production (${insecure.join(', ')})`);
   return problems;
 }
@@ -203,5 +206,11 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     examples,
     agents: agents(env),
     knowledge: knowledge(env, publicUrl, examples),
+    metrics: { token: env.METRICS_TOKEN },
+    rateLimitStore: { redisUrl: env.REDIS_URL },
+    authRateLimit: { windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS, max: env.AUTH_RATE_LIMIT_MAX },
+    // Production deploys migrate in a release step (`npm run deploy:migrate`) before new instances start.
+    migrateOnStart: env.MIGRATE_ON_START ?? env.NODE_ENV !== 'production',
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
   };
 }

@@ -100,6 +100,9 @@ export class ChatController {
       else if (stored.status === 'error') {
         const code = stored.errorCode ?? 'AGENT_FAILED';
         sse.send('error', { messageId, code, message: agentErrorMessage(code) });
+      } else if (!abort.signal.aborted) {
+        // Interrupted, and not by the client: the server is shutting down. The partial answer is stored.
+        sse.send('error', { messageId, code: 'SHUTTING_DOWN', message: 'The server restarted mid-answer; send the message again.' });
       }
     } catch (error) {
       // Storing the outcome failed (database gone): say so on the stream, whose status is already 200.

@@ -7,6 +7,8 @@ import { AGENT_PROVIDER } from '../agents/agents.module.js';
 import { DomainError } from '../common/domain-error.js';
 import { ROOT_LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { GracefulShutdown } from '../lifecycle/graceful-shutdown.js';
+import { AppMetrics } from '../metrics/app-metrics.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { Conversation } from './conversation.entity.js';
 import { titleFromMessage } from './conversation-title.js';
@@ -45,6 +47,8 @@ export class ChatService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly rateLimiter: RateLimiter,
+    private readonly metrics: AppMetrics,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   get agentId(): string {
@@ -73,7 +77,12 @@ export class ChatService {
    * Runs the agent, reporting each event as it comes, and stores the outcome. Never throws for an
    * agent failure: the answer is stored with status `error` and returned.
    */
-  async execute(run: PreparedRun, signal: AbortSignal, onEvent: (event: AgentEvent) => void): Promise<Message> {
+  async execute(run: PreparedRun, clientSignal: AbortSignal, onEvent: (event: AgentEvent) => void): Promise<Message> {
+    // A shutdown cuts the run like a departed client does: what was streamed is kept as `interrupted`.
+    const tracked = this.shutdown.track();
+    const signal = AbortSignal.any([clientSignal, tracked.signal]);
+    const started = performance.now();
+    let firstToken = true;
     let content = '';
     let sources: MessageSource[] = [];
     let status: MessageStatus = 'complete';
@@ -88,6 +97,10 @@ export class ChatService {
       });
       for await (const event of events) {
         if (signal.aborted) break;
+        if (event.type === 'delta' && firstToken) {
+          firstToken = false;
+          this.metrics.observeTimeToFirstToken(this.agent.id, (performance.now() - started) / 1000);
+        }
         if (event.type === 'delta') content += event.text;
         else sources = event.sources;
         onEvent(event);
@@ -101,7 +114,12 @@ export class ChatService {
         this.logger.warn({ err: error, agent: this.agent.id, conversationId: run.conversation.id, errorCode }, 'agent run failed');
       }
     }
-    return this.finish(run, { content, sources, status, errorCode });
+    this.metrics.countAgentRun(this.agent.id, status);
+    try {
+      return await this.finish(run, { content, sources, status, errorCode });
+    } finally {
+      tracked.end();
+    }
   }
 
   private async finish(

@@ -199,7 +199,7 @@ describe('conversations and agent runs', () => {
       let cursor: string | null = null;
       let page = 0;
       do {
-        const response = await client.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
+        const response: request.Response = await client.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
         const items = response.body.items ?? response.body.messages;
         ids.push(...items.map((i: { id: string }) => i.id));
         cursor = response.body.nextCursor;

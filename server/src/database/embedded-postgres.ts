@@ -11,6 +11,8 @@ export interface EmbeddedDatabase {
   /** URL of an arbitrary database in the same cluster (tests clone databases). */
   urlFor(database: string): string;
   stop(): Promise<void>;
+  /** Starts the cluster again after `stop()`, on the same port and data (tests simulate outages). */
+  start(): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -53,7 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const urlFor = (name: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
   await createDatabaseIfMissing(urlFor('postgres'), database);
-  return { url: urlFor(database), urlFor, stop: () => cluster.stop() };
+  return { url: urlFor(database), urlFor, stop: () => cluster.stop(), start: () => cluster.start() };
 }
 
 async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {

@@ -13,6 +13,12 @@ export async function runMigrations(url: string): Promise<Migration[]> {
   return withMigrationDataSource(url, (ds) => ds.runMigrations({ transaction: 'each' }));
 }
 
+/** Refuses to start on a schema the code does not expect (MIGRATE_ON_START=false and no deploy step ran). */
+export async function assertNoPendingMigrations(url: string): Promise<void> {
+  const pending = await withMigrationDataSource(url, (ds) => ds.showMigrations());
+  if (pending) throw new Error('The database has pending migrations: run `npm run deploy:migrate` first (or set MIGRATE_ON_START=true).');
+}
+
 /** Reverts the most recent migration (`npm run migration:revert`). */
 export async function revertLastMigration(url: string): Promise<void> {
   await withMigrationDataSource(url, (ds) => ds.undoLastMigration({ transaction: 'each' }));

@@ -1,38 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { DomainError } from '../common/domain-error.js';
-import { PG_POOL } from '../database/database.module.js';
 
 export interface RateLimitRule {
   max: number;
   windowSeconds: number;
 }
 
-/**
- * Fixed-window counters in PostgreSQL: one upsert per hit, so every instance behind the load
- * balancer shares the same count and a restart forgets nothing.
- */
-@Injectable()
-export class RateLimiter {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+/** Outcome of one hit: how many hits the window holds now, and when it resets. */
+export interface RateLimitCount {
+  count: number;
+  retryAfterSeconds: number;
+}
 
+/**
+ * A fixed-window counter shared by every instance (PostgreSQL or Redis, never process memory).
+ * Stores fail closed: when the store cannot count, the request is refused with a 503.
+ */
+export abstract class RateLimiter {
   /** Counts a hit on `key`; throws RATE_LIMITED (with Retry-After) once the window's budget is spent. */
   async consume(key: string, rule: RateLimitRule): Promise<void> {
-    const { rows } = await this.pool.query<{ count: number; retry_after: number }>(
-      `WITH now AS (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) / $2) * $2) AS window_start)
-       INSERT INTO rate_limits AS r (key, window_start, count)
-       SELECT $1, window_start, 1 FROM now
-       ON CONFLICT (key) DO UPDATE
-         SET count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + 1 ELSE 1 END,
-             window_start = EXCLUDED.window_start
-       RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => $2) - clock_timestamp())))::int AS retry_after`,
-      [key, rule.windowSeconds],
-    );
-    const { count, retry_after } = rows[0]!;
+    const { count, retryAfterSeconds } = await this.hit(key, rule);
     if (count > rule.max) {
-      throw new DomainError('RATE_LIMITED', `Too many requests; try again in ${retry_after} s.`, {
-        'retry-after': String(Math.max(1, retry_after)),
+      throw new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, {
+        'retry-after': String(Math.max(1, retryAfterSeconds)),
       });
     }
   }
+
+  /** Releases the store's connection, if the limiter holds one of its own. */
+  async close(): Promise<void> {}
+
+  protected abstract hit(key: string, rule: RateLimitRule): Promise<RateLimitCount>;
 }
