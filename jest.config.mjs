@@ -47,5 +47,16 @@ export default {
       globalSetup: '<rootDir>/widget/test/global-setup.mjs',
       globalTeardown: '<rootDir>/widget/test/global-teardown.mjs',
     },
+    {
+      // Browser scenarios: the compiled server in a child process, driven through Chromium.
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/server/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/server/test/global-teardown.mjs',
+    },
   ],
 };

@@ -13,6 +13,7 @@ import { requestContext } from './common/request-context.js';
 import { requestIdFor } from './common/request-id.js';
 import { findUnstorableText } from './common/unstorable-text.js';
 import type { AppConfig } from './config/app-config.js';
+import { examplesOrigin } from './examples/examples-server.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 
@@ -93,8 +94,8 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
     });
   }
   if (config.examples.serve) {
-    await fastify.register(fastifyStatic, { root: join(root, 'examples'), prefix: '/examples/', decorateReply: false });
-    fastify.get('/', (_request, reply) => reply.redirect('/examples/'));
+    // The examples run on their own origin (see examples-server.ts), like a customer's site.
+    fastify.get('/', (_request, reply) => reply.redirect(`${examplesOrigin(config.examples.port)}/`));
   }
 }
 

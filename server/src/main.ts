@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import 'dotenv/config';
 import { createLogger } from './common/logger.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import { defaultExamplesDirs, startExamplesServer, type ExamplesServer } from './examples/examples-server.js';
+import { projectRoot } from './common/project-root.js';
 import { startServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -18,8 +20,21 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const started = Date.now();
   const server = await startServer(config, logger);
-  logger.info({ url: server.url, ms: Date.now() - started }, 'server listening');
-  console.log(`\n  Chat widget server ready: ${server.url}\n  Examples: ${server.url}/examples/   API docs: ${server.url}/api/docs\n`);
+  let examples: ExamplesServer | undefined;
+  if (config.examples.serve) {
+    examples = await startExamplesServer({
+      apiUrl: config.publicUrl,
+      host: config.host,
+      port: config.examples.port,
+      ...defaultExamplesDirs(projectRoot()),
+      logger,
+    });
+  }
+  logger.info({ url: server.url, examples: examples?.url, ms: Date.now() - started }, 'server listening');
+  console.log(
+    `\n  Chat widget server ready: ${server.url}   API docs: ${server.url}/api/docs\n` +
+      (examples ? `  Examples (another origin, as a customer's site): ${examples.url}/\n` : ''),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,6 +43,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     try {
+      await examples?.close();
       await server.close();
       process.exit(0);
     } catch (error) {

@@ -20,6 +20,9 @@ async function adminQuery(adminUrl, sql) {
 }
 
 export default async function globalSetup() {
+  // Several jest projects (server, e2e) share this setup: the first one starts PostgreSQL, the others reuse it.
+  globalThis.__TEST_PG_USERS__ = (globalThis.__TEST_PG_USERS__ ?? 0) + 1;
+  if (globalThis.__TEST_PG_USERS__ > 1) return;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'chat-widget-test-pg-'));

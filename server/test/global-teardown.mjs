@@ -2,6 +2,9 @@ import { rm } from 'node:fs/promises';
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  // The last project to finish stops what the first one started (see global-setup.mjs).
+  globalThis.__TEST_PG_USERS__ -= 1;
+  if (globalThis.__TEST_PG_USERS__ > 0) return;
   const state = globalThis.__TEST_PG__;
   if (state) {
     await state.embedded.stop();

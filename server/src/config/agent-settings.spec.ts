@@ -13,9 +13,18 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('agent and knowledge base settings', () => {
   it('default to the offline retrieval agent over the served docs', () => {
-    const config = loadConfig({ PORT: '4000' });
+    const config = loadConfig({ PORT: '4000', SERVE_EXAMPLES: 'false' });
     expect(config.agents).toEqual({ provider: 'retrieval', timeoutMs: 30_000 });
     expect(config.knowledge).toEqual({ baseUrl: 'http://localhost:4000/docs/', ingestOnStart: ['docs'] });
+  });
+
+  it('default, in development, to the example docs site cited on the examples origin', () => {
+    expect(loadConfig({ PORT: '4000', EXAMPLES_PORT: '5200' }).knowledge).toEqual({
+      baseUrl: 'http://localhost:5200/docs-site/',
+      ingestOnStart: ['examples/docs-site'],
+    });
+    // Naming what to ingest opts out of the demo.
+    expect(loadConfig({ PORT: '4000', KNOWLEDGE_INGEST_ON_START: 'docs' }).knowledge.baseUrl).toBe('http://localhost:4000/docs/');
   });
 
   it('refuse a provider without the settings it needs, one line per missing setting', () => {

@@ -242,9 +242,13 @@ export class Environment {
   @IsUrl(httpUrl)
   KNOWLEDGE_BASE_URL?: string;
 
-  /** Comma-separated files or folders ingested at start-up; `none` for nothing. */
+  /**
+   * Comma-separated files or folders ingested at start-up; `none` for nothing. Unset: the example
+   * docs site when the examples are served (development), else `docs`.
+   */
+  @IsOptional()
   @IsString()
-  KNOWLEDGE_INGEST_ON_START = 'docs';
+  KNOWLEDGE_INGEST_ON_START?: string;
 
   // --- Operations: metrics, shared rate-limit store, deployment, shutdown ---
 

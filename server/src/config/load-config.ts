@@ -122,10 +122,14 @@ function agents(env: Environment): AppConfig['agents'] {
   };
 }
 
-function knowledge(env: Environment, publicUrl: string): AppConfig['knowledge'] {
-  const ingest = env.KNOWLEDGE_INGEST_ON_START.trim();
+function knowledge(env: Environment, publicUrl: string, examples: AppConfig['examples']): AppConfig['knowledge'] {
+  // In development the demo knowledge base is the Lumen docs site among the examples, so answers
+  // cite its pages on the examples' origin, as they would cite a customer's documentation.
+  const demo = env.KNOWLEDGE_INGEST_ON_START === undefined && examples.serve;
+  const ingest = (env.KNOWLEDGE_INGEST_ON_START ?? (demo ? 'examples/docs-site' : 'docs')).trim();
+  const defaultBaseUrl = demo ? `http://localhost:${examples.port}/docs-site` : `${publicUrl}/docs`;
   return {
-    baseUrl: (env.KNOWLEDGE_BASE_URL ?? `${publicUrl}/docs`).replace(/\/+$/, '') + '/',
+    baseUrl: (env.KNOWLEDGE_BASE_URL ?? defaultBaseUrl).replace(/\/+$/, '') + '/',
     ingestOnStart: /^none$/i.test(ingest) ? [] : ingest.split(',').map((p) => p.trim()).filter(Boolean),
   };
 }
@@ -166,6 +170,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   if (problems.length) throw new ConfigError(problems);
 
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const examples = { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT };
   const examplesOrigins =
     env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.EXAMPLES_PORT}`, `http://127.0.0.1:${env.EXAMPLES_PORT}`];
   return {
@@ -198,9 +203,9 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       rateLimit: { max: env.AGENT_RATE_LIMIT, windowSeconds: env.AGENT_RATE_LIMIT_WINDOW_SECONDS },
     },
     socialProviders: socialProviders(env),
-    examples: { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT },
+    examples,
     agents: agents(env),
-    knowledge: knowledge(env, publicUrl),
+    knowledge: knowledge(env, publicUrl, examples),
     metrics: { token: env.METRICS_TOKEN },
     rateLimitStore: { redisUrl: env.REDIS_URL },
     authRateLimit: { windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS, max: env.AUTH_RATE_LIMIT_MAX },

@@ -33,7 +33,13 @@ export function signInWithPopup(server: string, provider: string, timeoutMs = 30
       if (data.error) settle({ error: data.error.code ?? 'POPUP_SIGN_IN_FAILED' });
       else if (typeof data.token === 'string' && data.token) settle({ token: data.token });
     };
-    const poll = setInterval(() => popup.closed && settle({ error: 'POPUP_CLOSED' }), CLOSED_POLL_MS);
+    // The completion page posts its message and closes itself at once, and the message can arrive
+    // after we see the popup closed: closed counts only once it has stayed closed for a whole poll.
+    let closedBefore = false;
+    const poll = setInterval(() => {
+      if (popup.closed && closedBefore) settle({ error: 'POPUP_CLOSED' });
+      closedBefore = popup.closed;
+    }, CLOSED_POLL_MS);
     const timer = setTimeout(() => settle({ error: 'POPUP_TIMEOUT' }), timeoutMs);
     window.addEventListener('message', onMessage);
   });
