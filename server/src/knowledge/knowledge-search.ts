@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { plainSnippet } from './plain-snippet.js';
 
 /** A ranked section of the knowledge base. */
 export interface Passage {
@@ -51,7 +52,7 @@ export class KnowledgeSearch {
       heading: r.heading,
       url: r.url,
       content: r.content,
-      snippet: r.snippet.replace(/\s+/g, ' ').trim(),
+      snippet: plainSnippet(r.snippet),
       score: Math.round(r.score * 10_000) / 10_000,
     }));
   }
