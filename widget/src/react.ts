@@ -7,7 +7,6 @@ import type { ChatWidgetEventMap } from './events.js';
 
 export type ChatWidgetProps = Partial<Pick<ChatWidget, 'server' | 'greeting' | 'position' | 'theme' | 'locale' | 'storage' | 'strings'>> & {
   title?: string;
-  open?: boolean;
   id?: string;
   className?: string;
   ref?: import('react').Ref<ChatWidget>;

@@ -77,6 +77,11 @@ export class ConversationView extends WidgetElement {
     if (changed.has('conversationId') && this.conversationId !== this.loadedId) void this.load(this.conversationId);
   }
 
+  // A draft put back after a failed send (or cleared after a sent one) resizes the composer too.
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('draft')) this.autoGrow();
+  }
+
   private async load(id: string | null): Promise<void> {
     this.stop();
     const generation = ++this.generation;
@@ -174,7 +179,6 @@ export class ConversationView extends WidgetElement {
   private onInput = (event: InputEvent) => {
     const textarea = event.target as HTMLTextAreaElement;
     this.draft = textarea.value;
-    this.autoGrow();
   };
 
   /** Grows the composer with its text (CSSOM, which a strict CSP allows, unlike style attributes). */

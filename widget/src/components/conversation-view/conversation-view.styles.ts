@@ -55,6 +55,19 @@ export const conversationStyles = css`
     background: var(--_bg);
     border-radius: 6px;
   }
+  /* A wide table scrolls inside the bubble instead of breaking its words letter by letter. */
+  .markdown table {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+  .markdown th,
+  .markdown td {
+    padding: 2px 8px;
+    border: 1px solid var(--_border);
+    white-space: nowrap;
+  }
   [data-status='error'] .bubble {
     border: 1px solid var(--_danger);
   }
