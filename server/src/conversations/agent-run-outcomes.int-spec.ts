@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ServerResponse } from 'node:http';
-import pg from 'pg';
 import request from 'supertest';
+import { expectFailedRunKeepsConversation, storedMessages, type StoredMessage } from '../../test/agent-run-assertions.js';
 import { parseSse, signedInClient, type SignedInClient } from '../../test/api-client.js';
 import { startFakeAgent, type FakeAgent } from '../../test/fakes/agent-server.js';
 import { openEventStream, type RecordedRequest, resetConnection, writeEvent } from '../../test/fakes/loopback-server.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
-
-interface StoredMessage {
-  role: string;
-  content: string;
-  status: string;
-  error_code: string | null;
-}
 
 const SOURCE = { title: 'Embedding guide', url: 'https://docs.example.com/embedding', snippet: 'Add one script tag.', score: 0.9 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -65,16 +58,7 @@ describe('agent run outcomes (http provider against a scripted agent)', () => {
   const hold: { release?: () => void; arrived?: () => void } = {};
   let received: RecordedRequest[];
 
-  const stored = async (conversationId: string): Promise<StoredMessage[]> => {
-    const db = new pg.Client({ connectionString: server.database.url });
-    await db.connect();
-    try {
-      const { rows } = await db.query('SELECT role, content, status, error_code FROM messages WHERE conversation_id = $1 ORDER BY created_at, id', [conversationId]);
-      return rows;
-    } finally {
-      await db.end();
-    }
-  };
+  const stored = (conversationId: string) => storedMessages(server.database.url, conversationId);
 
   beforeAll(async () => {
     agent = await startFakeAgent();
@@ -123,20 +107,7 @@ describe('agent run outcomes (http provider against a scripted agent)', () => {
     ['the stream is malformed', '[malformed] please', 'AGENT_BAD_RESPONSE'],
     ['the agent stalls past the timeout', '[stall] please', 'AGENT_TIMEOUT'],
   ])('keeps the user message and stores an error answer when %s; the next run works', async (_label, message, code) => {
-    const { status, events } = await client.stream('/agents/run', { message });
-    expect(status).toBe(200);
-    const last = events.at(-1)!;
-    expect(last).toEqual({ event: 'error', data: { messageId: events[0]!.data.assistantMessageId, code, message: expect.any(String) } });
-    const conversationId = events[0]!.data.conversation.id;
-    const rows = await stored(conversationId);
-    expect(rows.map((r) => [r.role, r.status, r.error_code])).toEqual([
-      ['user', 'complete', null],
-      ['assistant', 'error', code],
-    ]);
-    expect(rows[0]!.content).toBe(message);
-
-    const next = await client.post(`/conversations/${conversationId}/messages`, { message: 'Try again' }).expect(200);
-    expect(next.body.assistantMessage.status).toBe('complete');
+    await expectFailedRunKeepsConversation(client, server.database.url, message, code);
   });
 
   it('answers JSON clients with the stored error outcome', async () => {

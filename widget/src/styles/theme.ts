@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+// Written once, used by both the explicit dark theme and `auto` on a dark system.
+const dark = css`
+  --_accent: var(--chat-widget-accent, #8ab4ff);
+  --_on-accent: var(--chat-widget-on-accent, #0b1020);
+  --_bg: var(--chat-widget-background, #16181d);
+  --_fg: var(--chat-widget-text, #e6e8eb);
+  --_muted: var(--chat-widget-muted, #a3acb9);
+  --_surface: var(--chat-widget-surface, #23262d);
+  --_border: var(--chat-widget-border, #3b414b);
+  --_danger: var(--chat-widget-danger, #ff8a80);
+  --_focus: var(--chat-widget-focus-ring, #8ab4ff);
+  --_mark: var(--chat-widget-highlight, #7c5e10);
+  color-scheme: dark;
+`;
+
 /**
  * Design tokens. Hosts set the public `--chat-widget-*` properties; components read only the
  * private `--_*` ones, which fall back to the light or dark defaults (all pairs meet WCAG AA).
@@ -26,31 +41,11 @@ export const theme = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_accent: var(--chat-widget-accent, #8ab4ff);
-    --_on-accent: var(--chat-widget-on-accent, #0b1020);
-    --_bg: var(--chat-widget-background, #16181d);
-    --_fg: var(--chat-widget-text, #e6e8eb);
-    --_muted: var(--chat-widget-muted, #a3acb9);
-    --_surface: var(--chat-widget-surface, #23262d);
-    --_border: var(--chat-widget-border, #3b414b);
-    --_danger: var(--chat-widget-danger, #ff8a80);
-    --_focus: var(--chat-widget-focus-ring, #8ab4ff);
-    --_mark: var(--chat-widget-highlight, #7c5e10);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_accent: var(--chat-widget-accent, #8ab4ff);
-      --_on-accent: var(--chat-widget-on-accent, #0b1020);
-      --_bg: var(--chat-widget-background, #16181d);
-      --_fg: var(--chat-widget-text, #e6e8eb);
-      --_muted: var(--chat-widget-muted, #a3acb9);
-      --_surface: var(--chat-widget-surface, #23262d);
-      --_border: var(--chat-widget-border, #3b414b);
-      --_danger: var(--chat-widget-danger, #ff8a80);
-      --_focus: var(--chat-widget-focus-ring, #8ab4ff);
-      --_mark: var(--chat-widget-highlight, #7c5e10);
-      color-scheme: dark;
+      ${dark}
     }
   }
 `;

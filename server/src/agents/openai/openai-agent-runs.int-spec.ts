@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { expectFailedRunKeepsConversation, storedMessages } from '../../../test/agent-run-assertions.js';
 import { parseSse, signedInClient, type SignedInClient } from '../../../test/api-client.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai-server.js';
 import { knowledgeFolder, type KnowledgeFolder } from '../../../test/knowledge-fixtures.js';
@@ -13,16 +13,7 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
   let server: TestServer;
   let client: SignedInClient;
 
-  const stored = async (conversationId: string) => {
-    const db = new pg.Client({ connectionString: server.database.url });
-    await db.connect();
-    try {
-      const { rows } = await db.query('SELECT role, content, status, error_code FROM messages WHERE conversation_id = $1 ORDER BY created_at, id', [conversationId]);
-      return rows as Array<{ role: string; content: string; status: string; error_code: string | null }>;
-    } finally {
-      await db.end();
-    }
-  };
+  const stored = (conversationId: string) => storedMessages(server.database.url, conversationId);
 
   beforeAll(async () => {
     openAi = await startFakeOpenAi();
@@ -78,18 +69,7 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
     ['a chunk is malformed', '[malformed] hello', 'AGENT_BAD_RESPONSE'],
     ['the stream stalls past the timeout', '[stall] hello', 'AGENT_TIMEOUT'],
   ])('keeps the user message and stores an error answer when %s; the next run works', async (_label, message, code) => {
-    const { status, events } = await client.stream('/agents/run', { message });
-    expect(status).toBe(200);
-    expect(events.at(-1)).toEqual({ event: 'error', data: { messageId: events[0]!.data.assistantMessageId, code, message: expect.any(String) } });
-    const conversationId = events[0]!.data.conversation.id;
-    const rows = await stored(conversationId);
-    expect(rows.map((r) => [r.role, r.status, r.error_code])).toEqual([
-      ['user', 'complete', null],
-      ['assistant', 'error', code],
-    ]);
-    expect(rows[0]!.content).toBe(message);
-    const next = await client.post(`/conversations/${conversationId}/messages`, { message: 'Try again' }).expect(200);
-    expect(next.body.assistantMessage.status).toBe('complete');
+    await expectFailedRunKeepsConversation(client, server.database.url, message, code);
   });
 
   it('stores the tokens streamed so far as interrupted when the client goes away', async () => {
