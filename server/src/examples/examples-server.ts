@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
@@ -59,7 +59,7 @@ async function readAll(stream: Readable): Promise<string> {
  * {{API_URL}}, so the same files work whatever port or host the API runs on.
  */
 export function createExamplesApp(options: Omit<ExamplesServerOptions, 'host' | 'port'>) {
-  const app = Fastify({ loggerInstance: options.logger.child({ module: 'examples' }), disableRequestLogging: true });
+  const app = Fastify({ loggerInstance: options.logger.child({ module: 'examples' }), logController: new LogController({ disableRequestLogging: true }) });
   const policy = strictCspPolicy(options.apiUrl);
 
   app.addHook('onSend', async (request, reply, payload) => {
