@@ -228,7 +228,7 @@ async function main(): Promise<void> {
       `Load: autocannon in the bench process, closed loop, ${scale.connections} connections, ${scale.durationSeconds} s per figure after a 1 s warm-up; latencies are per response; only 2xx counted.`,
       `Baseline: the same ConversationsService (same SQL, same pool size) behind a bare Fastify route without Nest, auth guard, validation or request logging (bench/baseline-server.ts), separate process, same database. "vs. baseline" gives our throughput as a share of it and the p99 ratio.`,
       `"Per core": successful requests divided by the CPU-seconds the server process and all PostgreSQL processes used during the run (from /proc), so the figure does not depend on what else the machine is doing.`,
-      `The machine has ${m.cores} cores shared with the load generator, PostgreSQL and other jobs running at the same time (other developers' builds and tests); absolute req/s are therefore conservative, the per-core and baseline ratios less affected.`,
+      `The machine has ${m.cores} cores, shared by the server, PostgreSQL and the load generator (and by anything else running at the time); absolute req/s are therefore conservative, the per-core and baseline ratios less affected.`,
       `Agent runs: ${scale.agentRuns} streamed runs one after another after 5 warm-up runs; times are at the client from sending the request.`,
     );
     const report = renderReport({
