@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import pg from 'pg';
-import type { SignedInClient } from './api-client.js';
+import { parseSse, type SignedInClient } from './api-client.js';
 
 export interface StoredMessage {
   role: string;
@@ -39,4 +39,29 @@ export async function expectFailedRunKeepsConversation(client: SignedInClient, d
 
   const next = await client.post(`/conversations/${conversationId}/messages`, { message: 'Try again' }).expect(200);
   expect(next.body.assistantMessage.status).toBe('complete');
+}
+
+/**
+ * Starts a streamed run, reads until `deltas` answer pieces arrived, then goes away as a closed tab
+ * would, and waits until the server has stored the answer as `interrupted`. Returns the messages.
+ */
+export async function abandonStreamedRun(serverUrl: string, client: SignedInClient, databaseUrl: string, message: string, deltas: number): Promise<StoredMessage[]> {
+  const response = await fetch(`${serverUrl}/agents/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${client.jwt}`, 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ message }),
+  });
+  const reader = response.body!.getReader();
+  let text = '';
+  while ((text.match(/event: delta/g) ?? []).length < deltas) text += new TextDecoder().decode((await reader.read()).value);
+  await reader.cancel();
+  const conversationId = parseSse(text.slice(0, text.lastIndexOf('\n\n') + 2))[0]!.data.conversation.id;
+
+  let rows: StoredMessage[] = [];
+  for (let i = 0; i < 50 && rows[1]?.status !== 'interrupted'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rows = await storedMessages(databaseUrl, conversationId);
+  }
+  expect(rows[1]).toMatchObject({ role: 'assistant', status: 'interrupted' });
+  return rows;
 }

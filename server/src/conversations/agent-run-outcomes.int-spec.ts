@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ServerResponse } from 'node:http';
 import request from 'supertest';
-import { expectFailedRunKeepsConversation, storedMessages, type StoredMessage } from '../../test/agent-run-assertions.js';
-import { parseSse, signedInClient, type SignedInClient } from '../../test/api-client.js';
+import { abandonStreamedRun, expectFailedRunKeepsConversation, storedMessages } from '../../test/agent-run-assertions.js';
+import { signedInClient, type SignedInClient } from '../../test/api-client.js';
 import { startFakeAgent, type FakeAgent } from '../../test/fakes/agent-server.js';
 import { openEventStream, type RecordedRequest, resetConnection, writeEvent } from '../../test/fakes/loopback-server.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
@@ -117,23 +117,7 @@ describe('agent run outcomes (http provider against a scripted agent)', () => {
   });
 
   it('stores what was streamed as interrupted when the client goes away', async () => {
-    const response = await fetch(`${server.url}/agents/run`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${client.jwt}`, 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ message: '[slow] take your time' }),
-    });
-    const reader = response.body!.getReader();
-    let text = '';
-    while ((text.match(/event: delta/g) ?? []).length < 3) text += new TextDecoder().decode((await reader.read()).value);
-    await reader.cancel();
-    const conversationId = parseSse(text.slice(0, text.lastIndexOf('\n\n') + 2))[0]!.data.conversation.id;
-
-    let rows: StoredMessage[] = [];
-    for (let i = 0; i < 50 && rows[1]?.status !== 'interrupted'; i++) {
-      await pause(50);
-      rows = await stored(conversationId);
-    }
-    expect(rows[1]).toMatchObject({ role: 'assistant', status: 'interrupted' });
+    const rows = await abandonStreamedRun(server.url, client, server.database.url, '[slow] take your time', 3);
     expect(rows[1]!.content).toMatch(/^part0 part1 part2 /);
     expect(rows[1]!.content.split(' ').length).toBeLessThan(50);
   });

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expectFailedRunKeepsConversation, storedMessages } from '../../../test/agent-run-assertions.js';
-import { parseSse, signedInClient, type SignedInClient } from '../../../test/api-client.js';
+import { abandonStreamedRun, expectFailedRunKeepsConversation } from '../../../test/agent-run-assertions.js';
+import { signedInClient, type SignedInClient } from '../../../test/api-client.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai-server.js';
 import { knowledgeFolder, type KnowledgeFolder } from '../../../test/knowledge-fixtures.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('agent runs with the openai provider (against a local OpenAI-compatible server)', () => {
   let openAi: FakeOpenAi;
@@ -13,7 +11,6 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
   let server: TestServer;
   let client: SignedInClient;
 
-  const stored = (conversationId: string) => storedMessages(server.database.url, conversationId);
 
   beforeAll(async () => {
     openAi = await startFakeOpenAi();
@@ -73,22 +70,7 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
   });
 
   it('stores the tokens streamed so far as interrupted when the client goes away', async () => {
-    const response = await fetch(`${server.url}/agents/run`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${client.jwt}`, 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ message: '[slow] take your time' }),
-    });
-    const reader = response.body!.getReader();
-    let text = '';
-    while ((text.match(/event: delta/g) ?? []).length < 2) text += new TextDecoder().decode((await reader.read()).value);
-    await reader.cancel();
-    const conversationId = parseSse(text.slice(0, text.lastIndexOf('\n\n') + 2))[0]!.data.conversation.id;
-    let rows: Awaited<ReturnType<typeof stored>> = [];
-    for (let i = 0; i < 50 && rows[1]?.status !== 'interrupted'; i++) {
-      await pause(50);
-      rows = await stored(conversationId);
-    }
-    expect(rows[1]).toMatchObject({ role: 'assistant', status: 'interrupted' });
+    const rows = await abandonStreamedRun(server.url, client, server.database.url, '[slow] take your time', 2);
     expect(rows[1]!.content).toMatch(/^Answer to /);
   });
 });
