@@ -230,6 +230,7 @@ async function main(): Promise<void> {
       `"Per core": successful requests divided by the CPU-seconds the server process and all PostgreSQL processes used during the run (from /proc), so the figure does not depend on what else the machine is doing.`,
       `The machine has ${m.cores} cores, shared by the server, PostgreSQL and the load generator (and by anything else running at the time); absolute req/s are therefore conservative, the per-core and baseline ratios less affected.`,
       `Agent runs: ${scale.agentRuns} streamed runs one after another after 5 warm-up runs; times are at the client from sending the request.`,
+      'Elsewhere: load, outage and shutdown figures come from `npm run test:reliability` ([reliability.md](reliability.md)); knowledge-base ingestion and retrieval times from `npm run bench:knowledge` and `npm run bench:agents` ([agents.md](agents.md)); the widget\'s size breakdown from `npm run check:size` ([performance-investigations.md](performance-investigations.md#widget-size-what-a-host-page-downloads-and-why)).',
     );
     const report = renderReport({
       title: scale.name === 'full' ? 'Performance' : 'Performance (quick run, 1/100 of the data)',
