@@ -46,7 +46,7 @@ export class ServerProcess {
     const { NODE_OPTIONS: _jestFlags, ...inherited } = process.env;
     // Its own working directory, so a developer's .env in the checkout does not leak into the tests.
     const cwd = mkdtempSync(join(tmpdir(), 'chat-widget-e2e-'));
-    const child = spawn(process.execPath, [join(projectRoot(), 'dist/server/src/main.js')], {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist/server/dev/main.js')], {
       cwd,
       env: { ...inherited, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
