@@ -33,6 +33,7 @@ export class ServerProcess {
       EXAMPLES_PORT: String(examplesPort),
       SERVE_EXAMPLES: 'true',
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
       ALLOWED_ORIGINS: '',
     });
   }

@@ -35,7 +35,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const started = Date.now();
   const server = await startServer(config, logger, options.serverOptions?.(config));
   const companion = await options.startCompanion?.(config, logger);
