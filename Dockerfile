@@ -12,7 +12,8 @@ RUN npm install -g npm@11 --no-audit --no-fund
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+# The development entry point and the example pages stay out of the image: production runs the API alone.
+RUN npm run build && rm -rf dist/server/dev dist/examples
 
 # 2. Production dependencies only.
 FROM ${NODE_IMAGE} AS production-dependencies

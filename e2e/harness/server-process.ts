@@ -33,6 +33,7 @@ export class ServerProcess {
       EXAMPLES_PORT: String(examplesPort),
       SERVE_EXAMPLES: 'true',
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
       ALLOWED_ORIGINS: '',
     });
   }
@@ -46,7 +47,7 @@ export class ServerProcess {
     const { NODE_OPTIONS: _jestFlags, ...inherited } = process.env;
     // Its own working directory, so a developer's .env in the checkout does not leak into the tests.
     const cwd = mkdtempSync(join(tmpdir(), 'chat-widget-e2e-'));
-    const child = spawn(process.execPath, [join(projectRoot(), 'dist/server/src/main.js')], {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist/server/dev/main.js')], {
       cwd,
       env: { ...inherited, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,6 @@ import { requestContext } from './common/request-context.js';
 import { requestIdFor } from './common/request-id.js';
 import { findUnstorableText } from './common/unstorable-text.js';
 import type { AppConfig } from './config/app-config.js';
-import { examplesOrigin } from './examples/examples-server.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 
@@ -23,8 +22,18 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 // Headers the widget must read on cross-origin responses.
 const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-request-id', 'www-authenticate'];
 
+export interface AppOptions {
+  /** Where `GET /` sends a browser (the development examples); without it, `/` is a 404. */
+  rootRedirect?: string;
+}
+
 /** Builds the configured Nest application on Fastify, without listening. */
-export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger: Logger,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler,
@@ -68,12 +77,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
       'request',
     );
   });
-  await registerStatic(app, config);
+  await registerStatic(app, options.rootRedirect);
   setUpOpenApi(app);
   return app;
 }
 
-async function registerStatic(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+async function registerStatic(app: NestFastifyApplication, rootRedirect: string | undefined): Promise<void> {
   const root = projectRoot();
   const widgetDir = join(root, 'dist', 'widget');
   const fastify = app.getHttpAdapter().getInstance();
@@ -93,9 +102,9 @@ async function registerStatic(app: NestFastifyApplication, config: AppConfig): P
       await docs.register(fastifyStatic, { root: docsDir, prefix: '/docs/', decorateReply: false });
     });
   }
-  if (config.examples.serve) {
-    // The examples run on their own origin (see examples-server.ts), like a customer's site.
-    fastify.get('/', (_request, reply) => reply.redirect(`${examplesOrigin(config.examples.port)}/`));
+  if (rootRedirect) {
+    // In development the examples run on their own origin (server/dev/), like a customer's site.
+    fastify.get('/', (_request, reply) => reply.redirect(rootRedirect));
   }
 }
 

@@ -1,10 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/app-config.js';
-import { createApp } from './create-app.js';
+import { type AppOptions, createApp } from './create-app.js';
 import { resolveDatabase } from './database/resolve-database.js';
 import { assertNoPendingMigrations, runMigrations } from './database/run-migrations.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
+
+export type ServerOptions = AppOptions;
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -19,7 +21,7 @@ export interface RunningServer {
  * that it is migrated, build the app, listen.
  * Tests use the same function, so they exercise the real start-up path.
  */
-export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: AppConfig, logger: Logger, options: ServerOptions = {}): Promise<RunningServer> {
   const database = await resolveDatabase(config, logger);
   try {
     const databaseUrl = database.url;
@@ -30,7 +32,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       await assertNoPendingMigrations(database.directUrl);
     }
 
-    const app = await createApp(config, databaseUrl, logger);
+    const app = await createApp(config, databaseUrl, logger, options);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import { requestLogFields } from './request-context.js';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
@@ -23,12 +24,28 @@ const REDACT = [
   'res.headers["set-auth-jwt"]',
 ];
 
-/** The process-wide structured JSON logger (pino). */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * The process-wide structured logger (pino): JSON lines, or with `format: 'pretty'` readable,
+ * coloured lines for a person at a terminal (development). Same fields and redaction either way.
+ */
+export function createLogger(level: string, destination?: DestinationStream, format: 'json' | 'pretty' = 'json'): Logger {
   return pino(
     { level, base: { service: 'chat-widget' }, redact: { paths: REDACT, censor: '[redacted]' }, mixin: requestLogFields },
-    destination,
+    destination ?? (format === 'pretty' ? prettyConsole() : undefined),
   );
+}
+
+// Synchronous, in this thread: a development console has no throughput to protect, and lines
+// must not be lost when the process exits.
+function prettyConsole(): DestinationStream {
+  return pretty({
+    colorize: true,
+    sync: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,module,context',
+    messageFormat: '{if context}{context}: {end}{msg}',
+  });
 }
 
 /** Routes Nest's own framework messages into the same JSON log. */

@@ -6,6 +6,7 @@ export interface AppConfig {
   /** Public base URL of this server; Better Auth's baseURL and the default JWT issuer/audience. */
   publicUrl: string;
   logLevel: string;
+  logFormat: 'json' | 'pretty';
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client IP. */
   trustProxy: boolean | string[];
   database: {

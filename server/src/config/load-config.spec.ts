@@ -33,6 +33,14 @@ describe('loadConfig', () => {
     expect(config.auth.allowedOrigins).toContain('http://localhost:5173');
   });
 
+  it('logs readable lines for a person in development and JSON everywhere else, unless told', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig(PRODUCTION).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problemsOf({ LOG_FORMAT: 'xml' })).toEqual([expect.stringMatching(/^LOG_FORMAT=xml: /)]);
+  });
+
   it('reports one NAME=value line per bad setting', () => {
     const problems = problemsOf({ PORT: 'abc', DATABASE_URL: 'not-a-url', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(3);

@@ -179,6 +179,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     port: env.PORT,
     publicUrl,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     database: {
       url: env.DATABASE_URL,

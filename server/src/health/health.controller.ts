@@ -21,8 +21,7 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: 'Ready to serve traffic.' })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable.' })
-  async ready() {
-    await this.health.assertDatabaseReachable();
-    return { status: 'ok', database: 'up' };
+  ready() {
+    return this.health.readiness();
   }
 }

