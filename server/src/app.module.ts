@@ -8,7 +8,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { DatabaseModule } from './database/database.module.js';
+import { DatabaseModule, type DatabaseUrls } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -17,12 +17,12 @@ import { UsersModule } from './users/users.module.js';
 @Module({})
 export class AppModule {
   /** Cross-cutting pieces are registered here, once, for every route. */
-  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseUrls, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, logger),
-        DatabaseModule.forRoot(databaseUrl, config.database.poolMax),
+        DatabaseModule.forRoot(database, config.database.poolMax),
         AuthModule,
         UsersModule,
         ClientConfigModule,

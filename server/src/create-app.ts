@@ -11,8 +11,12 @@ import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { requestContext } from './common/request-context.js';
 import { requestIdFor } from './common/request-id.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
+import { useJsonBodyParser } from './common/json-body-parser.js';
+import { fastifyTrustProxy } from './common/trust-proxy.js';
 import { findUnstorableText } from './common/unstorable-text.js';
 import type { AppConfig } from './config/app-config.js';
+import type { DatabaseUrls } from './database/database.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 
@@ -20,7 +24,7 @@ import { AppMetrics } from './metrics/app-metrics.js';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 // Headers the widget must read on cross-origin responses.
-const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-request-id', 'www-authenticate'];
+const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-retry-after', 'x-request-id', 'www-authenticate'];
 
 export interface AppOptions {
   /** Where `GET /` sends a browser (the development examples); without it, `/` is a 404. */
@@ -30,7 +34,7 @@ export interface AppOptions {
 /** Builds the configured Nest application on Fastify, without listening. */
 export async function createApp(
   config: AppConfig,
-  databaseUrl: string,
+  database: DatabaseUrls,
   logger: Logger,
   options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
@@ -38,11 +42,13 @@ export async function createApp(
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler,
     genReqId: requestIdFor,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, logger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger), adapter, {
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
+  useJsonBodyParser(app, BODY_LIMIT_BYTES);
+  await registerSecurityHeaders(app, config);
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,
@@ -78,7 +84,7 @@ export async function createApp(
     );
   });
   await registerStatic(app, options.rootRedirect);
-  setUpOpenApi(app);
+  if (config.apiDocs) setUpOpenApi(app);
   return app;
 }
 
@@ -87,7 +93,14 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
   const widgetDir = join(root, 'dist', 'widget');
   const fastify = app.getHttpAdapter().getInstance();
   if (existsSync(widgetDir)) {
-    await fastify.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
+    await fastify.register(async (widget) => {
+      // Host pages of any site load the widget script, as a classic script too (no CORS).
+      widget.addHook('onSend', async (_request, reply, payload) => {
+        void reply.header('cross-origin-resource-policy', 'cross-origin');
+        return payload;
+      });
+      await widget.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
+    });
   }
   // The project's docs, so the demo knowledge base's source links (KNOWLEDGE_BASE_URL) resolve.
   // Markdown is served as plain text, which every browser shows instead of downloading.
@@ -96,7 +109,6 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
     await fastify.register(async (docs) => {
       docs.addHook('onSend', async (request, reply, payload) => {
         if (/\.md$/i.test(request.url.split('?')[0]!)) void reply.header('content-type', 'text/plain; charset=utf-8');
-        void reply.header('x-content-type-options', 'nosniff');
         return payload;
       });
       await docs.register(fastifyStatic, { root: docsDir, prefix: '/docs/', decorateReply: false });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { signedInClient, type SignedInClient } from '../test/api-client.js';
 import { fetchJwt, TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
+import { expectRevokedWithin } from '../test/revocation.js';
 import { startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 
@@ -17,7 +18,8 @@ describe('several instances', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = { DATABASE_URL: database.url, AGENT_RATE_LIMIT: '4', MIGRATE_ON_START: 'false' };
+    // A revocation poll far longer than its deadline: only LISTEN/NOTIFY reaches the other instance in time.
+    const env = { DATABASE_URL: database.url, AGENT_RATE_LIMIT: '4', MIGRATE_ON_START: 'false', AUTH_REVOCATION_POLL_SECONDS: '300' };
     a = await startServerProcess(env);
     // Same public URL: tokens name one issuer whichever replica issued them.
     b = await startServerProcess({ ...env, PUBLIC_URL: a.url });
@@ -35,6 +37,13 @@ describe('several instances', () => {
     // The session lives in the database: the other instance exchanges it for a JWT too.
     const jwtFromB = await fetchJwt(b.url, client.user.sessionToken);
     await request(a.url).get('/users/me').set('Authorization', `Bearer ${jwtFromB}`).expect(200);
+  });
+
+  it('ends a JWT on every instance when its session signs out through one of them', async () => {
+    const client = await signedInClient(a.url);
+    await on(b, client).get('/users/me').expect(200);
+    await request(a.url).post('/api/auth/sign-out').set('Origin', TEST_ORIGIN).set('Authorization', `Bearer ${client.user.sessionToken}`).send({}).expect(200);
+    await Promise.all([expectRevokedWithin(b.url, client.jwt), expectRevokedWithin(a.url, client.jwt)]);
   });
 
   it('shares the per-user agent-run limit between instances', async () => {

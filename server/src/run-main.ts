@@ -40,7 +40,9 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const server = await startServer(config, logger, options.serverOptions?.(config));
   const companion = await options.startCompanion?.(config, logger);
   logger.info({ url: server.url, ...companion?.logFields, ms: Date.now() - started }, 'server listening');
-  console.log(`\n  Chat widget server ready: ${server.url}   API docs: ${server.url}/api/docs\n` + (companion?.banner ?? ''));
+  console.log(
+    `\n  Chat widget server ready: ${server.url}${config.apiDocs ? `   API docs: ${server.url}/api/docs` : ''}\n` + (companion?.banner ?? ''),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

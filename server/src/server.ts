@@ -32,7 +32,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: Se
       await assertNoPendingMigrations(database.directUrl);
     }
 
-    const app = await createApp(config, databaseUrl, logger, options);
+    const app = await createApp(config, database, logger, options);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -7,6 +7,8 @@ import { BetterAuthController } from './better-auth.controller.js';
 import { BetterAuthService } from './better-auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
+import { RevocationFeed } from './revocation/revocation-feed.js';
+import { revocationListProvider } from './revocation/revocation-list.provider.js';
 import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.js';
 
 @Module({
@@ -16,6 +18,8 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
     AuthEvents,
     BetterAuthService,
     jwtVerifierProvider,
+    revocationListProvider,
+    RevocationFeed,
     TokenAuthenticator,
     JwtBearerStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -34,8 +34,8 @@ describe('Better Auth hosted under /api/auth', () => {
     expect(payload.sub).toBe(user.userId);
     expect(payload.email).toBe(user.email);
     expect(payload.exp! - payload.iat!).toBe(server.config.auth.jwtTtlSeconds);
-    // Trimmed payload: only identity claims, not the whole user row.
-    expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'exp', 'iat', 'image', 'iss', 'name', 'sub']);
+    // Trimmed payload: only identity claims and the session, not the whole user row.
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'exp', 'iat', 'image', 'iss', 'name', 'sid', 'sub']);
   });
 
   it('exposes the bearer token header to cross-origin scripts', async () => {

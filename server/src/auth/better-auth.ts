@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
+import { sessionTokenRedaction } from './session-token-redaction.js';
 
 export const AUTH_BASE_PATH = '/api/auth';
 
@@ -95,16 +96,21 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
           : [],
       }),
       // The widget lives on other origins, where third-party cookies are unreliable: it keeps the
-      // session token itself and sends it as a bearer token.
-      bearer(),
+      // session token itself and sends it as a bearer token. Only the signed form (what
+      // `set-auth-token` and the popup hand out): a raw token read from a database dump or a
+      // session listing is no credential.
+      bearer({ requireSignature: true }),
+      sessionTokenRedaction(),
       jwt({
         jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
         jwt: {
           issuer: config.auth.issuer,
           audience: config.auth.audience,
           expirationTime: `${config.auth.jwtTtlSeconds}s`,
-          // The default payload is the whole user row; the API needs only who and how to greet them.
-          definePayload: ({ user }) => ({
+          // The default payload is the whole user row; the API needs only who and how to greet them,
+          // and which session the token belongs to, so that ending the session ends the token.
+          definePayload: ({ user, session }) => ({
+            sid: session.id,
             email: user.email,
             name: user.name,
             image: user.image ?? null,

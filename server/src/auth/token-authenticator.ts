@@ -7,6 +7,7 @@ import type { AuthUser } from './auth-user.js';
 import { JwtVerifier } from './jwt/jwt-verifier.js';
 import { tokenError } from './jwt/token-error.js';
 import { VerifiedTokenCache } from './jwt/verified-token-cache.js';
+import { RevocationList } from './revocation/revocation-list.js';
 
 /** Longest token we bother parsing; Better Auth's are well under 1 KB. */
 const MAX_TOKEN_LENGTH = 8192;
@@ -14,16 +15,24 @@ const CACHE_ENTRIES = 10_000;
 
 export const JWT_VERIFIER = Symbol('JWT_VERIFIER');
 
+/** What the verified-token cache keeps per token: enough to re-check revocation on every hit. */
+interface VerifiedToken {
+  user: AuthUser;
+  sessionId: string;
+}
+
 /**
  * Turns a bearer token into the signed-in user: verify (or find in the verified-token cache),
- * then create/refresh the users row. The cache also spares the row refresh on every request.
+ * refuse it if its session or user is revoked (checked on every request, cached or not, in
+ * memory), then create/refresh the users row. The cache also spares the row refresh on every request.
  */
 @Injectable()
 export class TokenAuthenticator {
-  private readonly cache = new VerifiedTokenCache<AuthUser>(CACHE_ENTRIES);
+  private readonly cache = new VerifiedTokenCache<VerifiedToken>(CACHE_ENTRIES);
 
   constructor(
     @Inject(JWT_VERIFIER) private readonly verifier: JwtVerifier,
+    private readonly revocations: RevocationList,
     private readonly users: UsersService,
     private readonly events: AuthEvents,
   ) {}
@@ -33,15 +42,18 @@ export class TokenAuthenticator {
       if (!token) throw tokenError('TOKEN_MISSING');
       if (token.length > MAX_TOKEN_LENGTH) throw tokenError('TOKEN_INVALID');
       const cached = this.cache.get(token);
-      if (cached) return cached;
+      if (cached) return this.unlessRevoked(cached);
       const claims = await this.verifier.verify(token);
+      // Without a session id the token could never be revoked: not one we accept.
+      if (typeof claims.sid !== 'string' || !claims.sid) throw tokenError('TOKEN_INVALID');
+      if (this.revocations.isRevoked(claims.sid, claims.sub)) throw tokenError('TOKEN_REVOKED');
       const user = await this.users.upsertFromClaims({
         subject: claims.sub,
         email: typeof claims.email === 'string' ? claims.email : null,
         name: typeof claims.name === 'string' ? claims.name : null,
         image: typeof claims.image === 'string' ? claims.image : null,
       });
-      this.cache.set(token, user, claims.exp * 1000);
+      this.cache.set(token, { user, sessionId: claims.sid }, claims.exp * 1000);
       return user;
     } catch (error) {
       if (error instanceof DomainError && error.status === 401) {
@@ -49,6 +61,11 @@ export class TokenAuthenticator {
       }
       throw error;
     }
+  }
+
+  private unlessRevoked({ user, sessionId }: VerifiedToken): AuthUser {
+    if (this.revocations.isRevoked(sessionId, user.subject)) throw tokenError('TOKEN_REVOKED');
+    return user;
   }
 }
 

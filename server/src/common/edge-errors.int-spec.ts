@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signedInClient } from '../../test/api-client.js';
 import { TEST_ORIGIN, uniqueIp } from '../../test/auth-helpers.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
@@ -33,5 +34,23 @@ describe('errors at the edge', () => {
   it('hands a JSON string body to Better Auth as JSON, so it is refused as a bad request', async () => {
     const response = await post('/api/auth/sign-out', '"message"');
     expect(response.status).toBeLessThan(500);
+  });
+
+  it('accepts DELETE with content-type: application/json and no body, as generated clients send it', async () => {
+    const client = await signedInClient(server.url);
+    const started = await client.post('/agents/run', { message: 'to be deleted' }).expect(200);
+    const id = started.body.conversation.id as string;
+    const response = await fetch(`${server.url}/conversations/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${client.jwt}`, 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(204);
+    await client.get(`/conversations/${id}`).expect(404);
+  });
+
+  it('still refuses an empty JSON body on POST, where a body is expected', async () => {
+    const response = await post('/agents/run', '');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: expect.any(String) });
   });
 });

@@ -7,8 +7,11 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: string;
   logFormat: 'json' | 'pretty';
-  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client IP. */
-  trustProxy: boolean | string[];
+  /**
+   * Fastify's trustProxy: which X-Forwarded-For hops to believe for the client IP. Never `true`
+   * (that believes the leftmost entry, which the client writes): none, a hop count, or addresses.
+   */
+  trustProxy: false | number | string[];
   database: {
     /** Pooled URL the app uses; undefined means "start the embedded PostgreSQL". */
     url?: string;
@@ -27,6 +30,8 @@ export interface AppConfig {
     clockToleranceSeconds: number;
     algorithms: string[];
     jwksCooldownSeconds: number;
+    /** Safety-net poll of revoked sessions; LISTEN/NOTIFY delivers them sooner. */
+    revocationPollSeconds: number;
   };
   mail: { smtpUrl?: string; from: string };
   chat: { messageMaxLength: number; rateLimit: { max: number; windowSeconds: number } };
@@ -58,6 +63,8 @@ export interface AppConfig {
   authRateLimit: { windowSeconds: number; max: number };
   migrateOnStart: boolean;
   shutdownGraceSeconds: number;
+  /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */
+  apiDocs: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -111,6 +111,17 @@ export class Environment {
   })
   AUTH_JWT_ALGORITHMS = 'EdDSA';
 
+  /**
+   * How often each instance reads the revoked sessions back from the database. Revocations arrive
+   * at once through LISTEN/NOTIFY; this poll is the safety net for notifications lost while the
+   * listening connection was down, so it bounds how long a revoked session's JWT can still work.
+   */
+  @Transform(toInt)
+  @Min(1)
+  @Max(300)
+  @IsInt()
+  AUTH_REVOCATION_POLL_SECONDS = 5;
+
   /** Minimum time between two JWKS refetches triggered by unknown key ids. */
   @Transform(toInt)
   @Min(0)
@@ -120,13 +131,11 @@ export class Environment {
 
   /**
    * Which proxies to believe about the client address (X-Forwarded-For): `false` (none, use the
-   * socket address), `true` (any: only when nothing can reach the server but your proxy), or
-   * comma-separated IPs/CIDRs of your proxies.
+   * socket address), a hop count (how many proxies stand in front of the server), or
+   * comma-separated proxy IPs/CIDRs (or proxy-addr's `loopback`, `linklocal`, `uniquelocal`).
+   * `true` is refused in `loadConfig`: it would believe the client's own leftmost entry.
    */
   @IsString()
-  @Matches(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
-    message: 'must be true, false, or comma-separated proxy IPs/CIDRs',
-  })
   TRUST_PROXY = 'false';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -280,6 +289,12 @@ export class Environment {
   @Max(100_000)
   @IsInt()
   AUTH_RATE_LIMIT_MAX = 100;
+
+  /** Serve the Swagger UI and OpenAPI document at /api/docs; defaults to true outside production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  API_DOCS?: boolean;
 
   /** Apply pending migrations at start-up; defaults to true outside production (see docs/deployment.md). */
   @IsOptional()

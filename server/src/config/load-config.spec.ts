@@ -70,6 +70,24 @@ describe('loadConfig', () => {
     expect(problemsOf({ GOOGLE_CLIENT_SECRET: 'hush' }).join('\n')).not.toContain('hush');
   });
 
+  it('refuses TRUST_PROXY=true, which lets a client pick its own address, and says what to give instead', () => {
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY=true: .*X-Forwarded-For.*TRUST_PROXY=1.*IPs\/CIDRs$/)]);
+  });
+
+  it('takes TRUST_PROXY as false, a hop count, or proxy addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,fd00::/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8', 'loopback']);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33, 1.2.3, any' })).toEqual(['TRUST_PROXY=10.0.0.0/33, 1.2.3, any: must be false, a hop count, or comma-separated proxy IPs/CIDRs (not: 10.0.0.0/33, 1.2.3, any)']);
+  });
+
+  it('serves the API docs outside production, and in production only with API_DOCS=true', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig(PRODUCTION).apiDocs).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, API_DOCS: 'true' }).apiDocs).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

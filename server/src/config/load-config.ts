@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { isIP } from 'node:net';
 import type { AppConfig } from './app-config.js';
 import { Environment } from './environment.js';
 
@@ -145,10 +146,36 @@ function invalidOrigins(origins: string[]): string[] {
   });
 }
 
-function parseTrustProxy(value: string): boolean | string[] {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return value.split(',').map((v) => v.trim());
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY lists. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY → Fastify's trustProxy: false, a hop count, or a list of trusted addresses/ranges. */
+function parseTrustProxy(value: string): { trustProxy: AppConfig['trustProxy'] } | { problem: string } {
+  const trimmed = value.trim();
+  if (trimmed === 'false') return { trustProxy: false };
+  if (trimmed === 'true') {
+    return {
+      problem:
+        `TRUST_PROXY=true: would let any client choose its own address with X-Forwarded-For and dodge the per-address ` +
+        `rate limits; give the number of proxies in front of the server (e.g. TRUST_PROXY=1) or their IPs/CIDRs`,
+    };
+  }
+  if (/^\d+$/.test(trimmed)) return { trustProxy: Number(trimmed) || false };
+  const entries = trimmed.split(',').map((v) => v.trim());
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (bad.length) {
+    return { problem: `TRUST_PROXY=${value}: must be false, a hop count, or comma-separated proxy IPs/CIDRs (not: ${bad.join(', ')})` };
+  }
+  return { trustProxy: entries };
 }
 
 /**
@@ -165,9 +192,11 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const bad = invalidOrigins(origins);
   if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
   problems.push(...socialProviderProblems(env));
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
   if (!problems.some((p) => p.startsWith('AGENT_PROVIDER'))) problems.push(...agentProblems(env));
   if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length || 'problem' in trustProxy) throw new ConfigError(problems);
 
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const examples = { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT };
@@ -180,7 +209,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     publicUrl,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy: trustProxy.trustProxy,
     database: {
       url: env.DATABASE_URL,
       directUrl: env.DATABASE_URL_DIRECT ?? env.DATABASE_URL,
@@ -197,6 +226,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
       algorithms: env.AUTH_JWT_ALGORITHMS.split(',').map((a) => a.trim()),
       jwksCooldownSeconds: env.AUTH_JWKS_COOLDOWN_SECONDS,
+      revocationPollSeconds: env.AUTH_REVOCATION_POLL_SECONDS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     chat: {
@@ -213,5 +243,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     // Production deploys migrate in a release step (`npm run deploy:migrate`) before new instances start.
     migrateOnStart: env.MIGRATE_ON_START ?? env.NODE_ENV !== 'production',
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+    // The API's map is handy in development and needless to hand every visitor in production.
+    apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
   };
 }

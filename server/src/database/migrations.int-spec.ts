@@ -25,6 +25,7 @@ async function tables(url: string): Promise<string[]> {
 
 const APP_TABLES = [
   'account',
+  'auth_revocations',
   'chunks',
   'conversations',
   'documents',

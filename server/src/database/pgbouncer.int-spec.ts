@@ -4,6 +4,7 @@ import request from 'supertest';
 import { signedInClient } from '../../test/api-client.js';
 import { TEST_ORIGIN, uniqueIp } from '../../test/auth-helpers.js';
 import { startPgBouncer, type TestPgBouncer } from '../../test/pgbouncer.js';
+import { expectRevokedWithin } from '../../test/revocation.js';
 import { adminQuery, databaseUrl, testPostgres } from '../../test/test-postgres.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
@@ -23,7 +24,8 @@ describe('through PgBouncer in transaction pooling mode (Neon pooled URL)', () =
     const direct = databaseUrl(adminUrl, name);
     pgbouncer = await startPgBouncer(direct);
     server = await startTestServer(
-      { DATABASE_URL: pgbouncer.pooled(direct), DATABASE_URL_DIRECT: direct, MIGRATE_ON_START: 'true' },
+      // A revocation poll far longer than its deadline: revocations must arrive by LISTEN, on the direct URL.
+      { DATABASE_URL: pgbouncer.pooled(direct), DATABASE_URL_DIRECT: direct, MIGRATE_ON_START: 'true', AUTH_REVOCATION_POLL_SECONDS: '300' },
       { database: { name, url: direct, drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) } },
     );
   });
@@ -61,6 +63,13 @@ describe('through PgBouncer in transaction pooling mode (Neon pooled URL)', () =
     await client.delete(`/conversations/${conversationId}`).expect(204);
     await client.get(`/conversations/${conversationId}`).expect(404);
     await request(server.url).get('/health/ready').expect(200);
+  });
+
+  it('ends a JWT when its session signs out (LISTEN runs on the direct connection)', async () => {
+    const client = await signedInClient(server.url);
+    await client.get('/users/me').expect(200);
+    await request(server.url).post('/api/auth/sign-out').set('Origin', TEST_ORIGIN).set('Authorization', `Bearer ${client.user.sessionToken}`).send({}).expect(200);
+    await expectRevokedWithin(server.url, client.jwt);
   });
 
   it('serves concurrent runs of several users', async () => {

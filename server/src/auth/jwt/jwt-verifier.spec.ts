@@ -15,6 +15,7 @@ const SETTINGS: AppConfig['auth'] = {
   clockToleranceSeconds: 5,
   algorithms: ['EdDSA'],
   jwksCooldownSeconds: 30,
+  revocationPollSeconds: 5,
 };
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
@@ -57,6 +58,15 @@ describe('JwtVerifier', () => {
     expect(claims).toMatchObject({ sub: 'user-1', email: 'ada@example.com', iss: SETTINGS.issuer });
   });
 
+  it('tolerates small clock skew on iat', async () => {
+    await expect(verifier.verify(await sign({ iat: now() + 2, exp: now() + 600 }))).resolves.toMatchObject({ sub: 'user-1' });
+  });
+
+  it('accepts a token whose lifetime is exactly the TTL', async () => {
+    const iat = now();
+    await expect(verifier.verify(await sign({ iat, exp: iat + SETTINGS.jwtTtlSeconds }))).resolves.toMatchObject({ sub: 'user-1' });
+  });
+
   it('tolerates small clock skew on exp', async () => {
     await expect(verifier.verify(await sign({ exp: now() - 2 }))).resolves.toMatchObject({ sub: 'user-1' });
   });
@@ -64,6 +74,9 @@ describe('JwtVerifier', () => {
   it.each([
     ['expired', () => sign({ exp: now() - 60, iat: now() - 600 }), 'TOKEN_EXPIRED'],
     ['not yet valid', () => sign({ nbf: now() + 600 }), 'TOKEN_NOT_YET_VALID'],
+    ['issued in the future', () => sign({ iat: now() + 60, exp: now() + 600 }), 'TOKEN_NOT_YET_VALID'],
+    ['meant to live longer than the configured TTL', () => sign({ iat: now(), exp: now() + SETTINGS.jwtTtlSeconds + 60 }), 'TOKEN_INVALID'],
+    ['issued longer ago than the TTL, with a far exp', () => sign({ iat: now() - 86_400, exp: now() + 600 }), 'TOKEN_EXPIRED'],
     ['wrong issuer', () => sign({ iss: 'https://evil.example.com' }), 'TOKEN_WRONG_ISSUER'],
     ['wrong audience', () => sign({ aud: 'https://other-api.example.com' }), 'TOKEN_WRONG_AUDIENCE'],
     ['signed by another key under the trusted kid', () => sign({}, { key: other }), 'TOKEN_BAD_SIGNATURE'],

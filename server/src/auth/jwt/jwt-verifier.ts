@@ -6,6 +6,9 @@ import { classifyVerificationError, tokenError } from './token-error.js';
 export interface VerifiedClaims extends JWTPayload {
   sub: string;
   exp: number;
+  iat: number;
+  /** The Better Auth session the token was issued for; what sign-out and revocation end. */
+  sid?: string;
   email?: string;
   name?: string;
   image?: string | null;
@@ -14,7 +17,8 @@ export interface VerifiedClaims extends JWTPayload {
 /**
  * Verifies API JWTs with jose: signature against the JWKS (fetched once, cached, refetched on an
  * unknown `kid` at most once per cooldown, which is how key rotation works without a restart),
- * algorithm allow-list, issuer, audience, exp/nbf with a small clock tolerance.
+ * algorithm allow-list, issuer, audience, exp/nbf/iat with a small clock tolerance, and a lifetime
+ * (`exp - iat`) no longer than the configured TTL.
  */
 export class JwtVerifier {
   private readonly keys: JWTVerifyGetKey;
@@ -41,6 +45,8 @@ export class JwtVerifier {
         audience: this.settings.audience,
         clockTolerance: this.settings.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp', 'iat'],
+        // Also refuses an `iat` in the future (beyond the clock tolerance).
+        maxTokenAge: this.settings.jwtTtlSeconds,
       }));
     } catch (error) {
       if (isKeySourceFailure(error)) {
@@ -51,6 +57,8 @@ export class JwtVerifier {
       throw tokenError(classifyVerificationError(error));
     }
     if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 255) throw tokenError('TOKEN_INVALID');
+    // A token minted to live longer than we issue them for is not one of ours, whoever signed it.
+    if (payload.exp! - payload.iat! > this.settings.jwtTtlSeconds) throw tokenError('TOKEN_INVALID');
     return payload as VerifiedClaims;
   }
 }

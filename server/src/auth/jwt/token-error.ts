@@ -11,6 +11,7 @@ const MESSAGES = {
   TOKEN_WRONG_AUDIENCE: 'The token is meant for another audience.',
   TOKEN_UNSUPPORTED_ALGORITHM: 'The token uses a signature algorithm that is not accepted.',
   TOKEN_UNKNOWN_KEY: 'The token was signed with an unknown key.',
+  TOKEN_REVOKED: 'The session this token belongs to has ended; get a new token by signing in again.',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 
 export type TokenErrorCode = keyof typeof MESSAGES;
