@@ -1,3 +1,5 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/domain-error.js';
 
 export interface RateLimitRule {
@@ -5,23 +7,32 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-/** Outcome of one hit: how many hits the window holds now, and when it resets. */
-export interface RateLimitCount {
-  count: number;
-  retryAfterSeconds: number;
+/** The store's side of a rule: rate-limiter-flexible's points per duration. */
+export interface StoreLimit {
+  points: number;
+  duration: number;
+  keyPrefix: string;
 }
 
 /**
- * A fixed-window counter shared by every instance (PostgreSQL or Redis, never process memory).
- * Stores fail closed: when the store cannot count, the request is refused with a 503.
+ * A fixed-window counter shared by every instance (PostgreSQL or Redis, never process memory),
+ * counted by rate-limiter-flexible. Stores fail closed: when the store cannot count, the request
+ * is refused with a 503.
  */
 export abstract class RateLimiter {
+  /** One limiter per rule: rate-limiter-flexible fixes the points and duration at construction. */
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
   /** Counts a hit on `key`; throws RATE_LIMITED (with Retry-After) once the window's budget is spent. */
   async consume(key: string, rule: RateLimitRule): Promise<void> {
-    const { count, retryAfterSeconds } = await this.hit(key, rule);
-    if (count > rule.max) {
+    try {
+      await this.limiterFor(rule).consume(key);
+    } catch (outcome) {
+      // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent, with an Error when the store failed.
+      if (!(outcome instanceof RateLimiterRes)) throw this.unavailable(outcome);
+      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
       throw new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, {
-        'retry-after': String(Math.max(1, retryAfterSeconds)),
+        'retry-after': String(retryAfterSeconds),
       });
     }
   }
@@ -29,5 +40,19 @@ export abstract class RateLimiter {
   /** Releases the store's connection, if the limiter holds one of its own. */
   async close(): Promise<void> {}
 
-  protected abstract hit(key: string, rule: RateLimitRule): Promise<RateLimitCount>;
+  protected abstract createLimiter(limit: StoreLimit): RateLimiterAbstract;
+
+  /** What a store failure becomes for the client: a 503, never an unlimited run. */
+  protected abstract unavailable(error: unknown): unknown;
+
+  private limiterFor(rule: RateLimitRule): RateLimiterAbstract {
+    const id = `${rule.max}/${rule.windowSeconds}s`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      // The rule is part of the key, so two rules never share a counter.
+      limiter = this.createLimiter({ points: rule.max, duration: rule.windowSeconds, keyPrefix: `rate-limit:${id}` });
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
+  }
 }
