@@ -3,7 +3,7 @@
  * (builds everything, initialises the embedded PostgreSQL) and a second start right after it
  * (nothing changed, so nothing is built). The clone shares this checkout's node_modules (a
  * symlink) instead of running `npm ci`, which is not part of what is measured.
- * npm run bench:startup [-- --runs 3]
+ * npm run bench:startup [-- --runs 3] [-- --ref <commit>]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -46,18 +46,24 @@ async function timeStart(dir: string): Promise<number> {
   }
 }
 
+/** Ctrl-C, as in a terminal; the whole group is killed if it has not ended within 20 s. */
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(-child.pid!, 'SIGINT');
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
   await exited;
+  clearTimeout(timer);
 }
 
 async function main(): Promise<void> {
   const runsArg = process.argv.indexOf('--runs');
   const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 1;
+  // --ref <commit> measures another commit (e.g. one from before a change), HEAD by default.
+  const refArg = process.argv.indexOf('--ref');
   const root = projectRoot();
-  console.log(`npm start until listening; ${runs} fresh clone(s) of ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim()}`);
+  const ref = execFileSync('git', ['rev-parse', '--short', refArg > 0 ? process.argv[refArg + 1]! : 'HEAD'], { cwd: root }).toString().trim();
+  console.log(`npm start until listening; ${runs} fresh clone(s) of ${ref}`);
   for (let run = 1; run <= runs; run++) {
     const parent = mkdtempSync(join(tmpdir(), 'bench-startup-'));
     // Readable by the `postgres` user that the embedded PostgreSQL switches to when run as root.
@@ -65,6 +71,7 @@ async function main(): Promise<void> {
     const dir = join(parent, 'clone');
     try {
       execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, dir]);
+      execFileSync('git', ['checkout', '--quiet', ref], { cwd: dir });
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
       const loadBefore = load();
       const first = await timeStart(dir);
