@@ -48,7 +48,7 @@ export async function createApp(
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
   useJsonBodyParser(app, BODY_LIMIT_BYTES);
-  await registerSecurityHeaders(app, config);
+  await registerSecurityHeaders(app, { hsts: config.env === 'production' });
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { AuthUser } from '../users/auth-user.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth-events.js';
-import type { AuthUser } from './auth-user.js';
 import { JwtVerifier } from './jwt/jwt-verifier.js';
 import { tokenError } from './jwt/token-error.js';
 import { VerifiedTokenCache } from './jwt/verified-token-cache.js';
