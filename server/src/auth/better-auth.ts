@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
+import { userProfileRules } from './profile/user-profile-rules.plugin.js';
 import { sessionTokenRedaction } from './session-token-redaction.js';
 
 export const AUTH_BASE_PATH = '/api/auth';
@@ -101,6 +102,7 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
       // session listing is no credential.
       bearer({ requireSignature: true }),
       sessionTokenRedaction(),
+      userProfileRules(),
       jwt({
         jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
         jwt: {
