@@ -38,6 +38,13 @@ describe('sign-in views', () => {
     expect((await page.field('Name')).getAttribute('aria-invalid')).toBe('false');
   });
 
+  it('bounds the sign-up fields to what the server accepts', async () => {
+    const page = await mountWidget({ open: '' });
+    await page.click('I need an account');
+    expect((await page.field('Name')).maxLength).toBe(100);
+    expect((await page.field('Email')).maxLength).toBe(254);
+  });
+
   it('shows the server refusing wrong credentials and a taken email, keeping what was typed', async () => {
     const user = await signUp(serverUrl());
     const page = await mountWidget({ open: '' });

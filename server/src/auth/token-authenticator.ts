@@ -55,6 +55,7 @@ export class TokenAuthenticator {
         email: typeof claims.email === 'string' ? claims.email : null,
         name: typeof claims.name === 'string' ? claims.name : null,
         image: typeof claims.image === 'string' ? claims.image : null,
+        emailVerified: claims.emailVerified === true,
       });
       this.cache.set(token, { user, sessionId: claims.sid }, claims.exp * 1000);
       return user;
