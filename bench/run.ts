@@ -24,6 +24,7 @@ import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { statementsPer, enableStatementStats } from './statements.js';
 import { summarize } from './stats.js';
+import { measureStreaming } from './streaming.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
 
@@ -258,6 +259,7 @@ async function main(): Promise<void> {
 
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
+    rows.push(...(await measureStreaming({ startServer, runs: scale.name === 'quick' ? 1 : 3, log })));
 
     const m = machine();
     notes.push(
@@ -281,6 +283,7 @@ async function main(): Promise<void> {
         'npm run bench            # full run: 1,000,000 messages, writes docs/performance.md',
         'npm run bench -- --quick # 1/100 of the data (CI), writes .data/bench-quick/performance.md',
         'npm run bench:jwt        # JWT verification alone',
+        'npm run bench:streaming  # the widget streaming a 2,000-token answer into 50 long messages, alone',
       ],
     });
     const out = scale.name === 'full' ? join(root, 'docs', 'performance.md') : join(workDir, 'performance.md');

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
+import { RequireVerifiedEmail } from '../auth/verified-email.guard.js';
 import { DomainError } from '../common/domain-error.js';
 import { toErrorResponse } from '../common/error-response.js';
 import type { AuthUser } from '../users/auth-user.js';
@@ -28,6 +29,7 @@ const STREAM_DESCRIPTION =
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
 @ApiTooManyRequestsResponse({ description: 'Agent-run rate limit reached; see Retry-After.' })
+@RequireVerifiedEmail()
 @Controller()
 export class ChatController {
   constructor(private readonly chat: ChatService) {}

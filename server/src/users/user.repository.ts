@@ -5,7 +5,8 @@ import type { User } from './user.entity.js';
 
 export type UserRecord = Pick<User, 'id' | 'authSubject' | 'email' | 'name' | 'image' | 'createdAt'>;
 
-export interface IdentityClaims {
+/** What the users row mirrors of a token's claims. */
+export interface SubjectProfile {
   subject: string;
   email: string | null;
   name: string | null;
@@ -46,7 +47,7 @@ function toUser(row: UserRow): UserRecord {
 export class UserRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async upsertFromClaims(claims: IdentityClaims): Promise<UserRecord> {
+  async upsertFromClaims(claims: SubjectProfile): Promise<UserRecord> {
     const { rows } = await this.pool.query<UserRow>(userQueries.upsertFromClaims, [claims.subject, claims.email, claims.name, claims.image]);
     return toUser(rows[0]!);
   }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import type { AuthUser } from './auth-user.js';
-import { type IdentityClaims, UserRepository, type UserRecord } from './user.repository.js';
+import { type SubjectProfile, UserRepository, type UserRecord } from './user.repository.js';
+
+export interface IdentityClaims extends SubjectProfile {
+  emailVerified: boolean;
+}
 
 @Injectable()
 export class UsersService {
@@ -10,7 +14,7 @@ export class UsersService {
   /** The user behind verified token claims, created on first sight, profile refreshed otherwise. */
   async upsertFromClaims(claims: IdentityClaims): Promise<AuthUser> {
     const user = await this.users.upsertFromClaims(claims);
-    return { id: user.id, subject: user.authSubject, email: user.email, name: user.name, image: user.image };
+    return { id: user.id, subject: user.authSubject, email: user.email, name: user.name, image: user.image, emailVerified: claims.emailVerified };
   }
 
   async findById(id: string): Promise<UserRecord> {
