@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error.js';
 import type { AuthUser } from '../users/auth-user.js';
 import { CurrentUser } from '../users/current-user.decorator.js';
-import { conversationToJson, conversationToMarkdown, exportFileName } from './conversation-export.js';
 import { ConversationsService } from './conversations.service.js';
 import { ConversationDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';
 import { ExportQuery, GetConversationQuery, ListConversationsQuery, RenameConversationDto } from './dto/requests.dto.js';
@@ -51,14 +50,10 @@ export class ConversationsController {
   @ApiOkResponse({ description: 'The whole conversation as a download.' })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
   async export(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
-    const { conversation, messages } = await this.conversations.allMessages(user.id, id);
-    const [body, type, extension] =
-      query.format === 'json'
-        ? [conversationToJson(conversation, messages), 'application/json; charset=utf-8', 'json']
-        : [conversationToMarkdown(conversation, messages), 'text/markdown; charset=utf-8', 'md'];
+    const { body, contentType, fileName } = await this.conversations.export(user.id, id, query.format);
     await reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="${exportFileName(conversation, extension)}"`)
+      .header('content-type', contentType)
+      .header('content-disposition', `attachment; filename="${fileName}"`)
       .send(body);
   }
 }
