@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isIP } from 'node:net';
+import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
 import type { AppConfig } from './app-config.js';
 import { Environment } from './environment.js';
 
@@ -219,7 +220,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     auth: {
       secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
       allowedOrigins: [...new Set([...origins, ...examplesOrigins, new URL(publicUrl).origin])],
-      jwksUrl: env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`,
+      jwksUrl: env.AUTH_JWKS_URL ?? `${publicUrl}${AUTH_BASE_PATH}/jwks`,
       issuer: env.AUTH_ISSUER ?? publicUrl,
       audience: env.AUTH_AUDIENCE ?? publicUrl,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,

@@ -1,5 +1,5 @@
 import type { Conversation } from './conversation.entity.js';
-import { ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { ConversationDto, type ConversationExportDto, MessageDto } from './dto/conversation.dto.js';
 import type { Message } from './message.entity.js';
 
 const SPEAKER = { user: 'You', assistant: 'Assistant', system: 'System' } as const;
@@ -18,7 +18,8 @@ export function conversationToMarkdown(conversation: Conversation, messages: Mes
 }
 
 export function conversationToJson(conversation: Conversation, messages: Message[]): string {
-  return JSON.stringify({ conversation: ConversationDto.from(conversation), messages: messages.map((m) => MessageDto.from(m)) }, null, 2);
+  const body: ConversationExportDto = { conversation: ConversationDto.from(conversation), messages: messages.map((m) => MessageDto.from(m)) };
+  return JSON.stringify(body, null, 2);
 }
 
 /** A download name built from the title, safe in a Content-Disposition header. */

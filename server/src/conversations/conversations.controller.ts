@@ -1,18 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { DomainError } from '../common/domain-error.js';
 import { conversationToJson, conversationToMarkdown, exportFileName } from './conversation-export.js';
 import { ConversationsService } from './conversations.service.js';
-import { ConversationDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';
+import { ConversationDto, ConversationExportDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';
 import { ExportQuery, GetConversationQuery, ListConversationsQuery, RenameConversationDto } from './dto/requests.dto.js';
 
 const conversationId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a UUID') });
 
 @ApiTags('conversations')
 @ApiBearerAuth()
+@ApiExtraModels(ConversationExportDto)
+@ApiBadRequestResponse({ description: 'VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR.' })
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
 @Controller('conversations')
 export class ConversationsController {
@@ -47,8 +59,13 @@ export class ConversationsController {
   }
 
   @Get(':id/export')
-  @ApiProduces('text/markdown', 'application/json')
-  @ApiOkResponse({ description: 'The whole conversation as a download.' })
+  @ApiOkResponse({
+    description: 'The whole conversation as a download (Content-Disposition: attachment).',
+    content: {
+      'text/markdown': { schema: { type: 'string' } },
+      'application/json': { schema: { $ref: getSchemaPath(ConversationExportDto) } },
+    },
+  })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
   async export(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
     const { conversation, messages } = await this.conversations.allMessages(user.id, id);
