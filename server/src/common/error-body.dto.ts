@@ -14,6 +14,6 @@ export class ErrorBodyDto {
   @ApiPropertyOptional({ description: 'On 5xx: the id to quote when reporting the failure (also in the X-Request-Id header).' })
   requestId?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'On VALIDATION_FAILED: one line per invalid field.' })
+  @ApiPropertyOptional({ type: [String], description: 'When the error lists several problems: one each (`message` joins them).' })
   details?: string[];
 }

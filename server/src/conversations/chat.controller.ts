@@ -40,7 +40,7 @@ const STREAM_DESCRIPTION =
 @ApiTags('chat')
 @ApiBearerAuth()
 @ApiExtraModels(AgentRunResultDto, ...Object.values(RUN_STREAM_EVENTS))
-@ApiBadRequestResponse({ description: 'VALIDATION_FAILED: see `details`; or the message is longer than MESSAGE_MAX_LENGTH.' })
+@ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH.' })
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
 @ApiConflictResponse({ description: 'RUN_IN_PROGRESS: a retried send (same clientMessageId) whose answer is still streaming.' })
 @ApiTooManyRequestsResponse({ description: 'Agent-run rate limit reached; see Retry-After.' })

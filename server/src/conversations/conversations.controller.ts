@@ -24,7 +24,7 @@ const conversationId = new ParseUUIDPipe({ exceptionFactory: () => new DomainErr
 @ApiTags('conversations')
 @ApiBearerAuth()
 @ApiExtraModels(ConversationExportDto)
-@ApiBadRequestResponse({ description: 'VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR.' })
+@ApiBadRequestResponse({ description: 'VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR.' })
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
 @Controller('conversations')
 export class ConversationsController {

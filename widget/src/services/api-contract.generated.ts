@@ -359,7 +359,7 @@ export interface components {
             message: string;
             /** @description On 5xx: the id to quote when reporting the failure (also in the X-Request-Id header). */
             requestId?: string;
-            /** @description On VALIDATION_FAILED: one line per invalid field. */
+            /** @description When the error lists several problems: one each (`message` joins them). */
             details?: string[];
         };
         /** @description One server-sent event of an agent run: `event` is the SSE event name, `data` its JSON payload; frames also carry an increasing `id`. */
@@ -482,7 +482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -534,7 +534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationWithMessagesDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -590,7 +590,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -651,7 +651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -712,7 +712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationExportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (a malformed id, query or body; see `details`) or INVALID_CURSOR. */
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -773,7 +773,7 @@ export interface operations {
                     "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
                 };
             };
-            /** @description VALIDATION_FAILED: see `details`; or the message is longer than MESSAGE_MAX_LENGTH. */
+            /** @description VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -854,7 +854,7 @@ export interface operations {
                     "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
                 };
             };
-            /** @description VALIDATION_FAILED: see `details`; or the message is longer than MESSAGE_MAX_LENGTH. */
+            /** @description VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH. */
             400: {
                 headers: {
                     [name: string]: unknown;
