@@ -15,10 +15,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { RequireVerifiedEmail } from '../auth/verified-email.guard.js';
 import { DomainError } from '../common/domain-error.js';
 import { toErrorResponse } from '../common/error-response.js';
+import type { AuthUser } from '../users/auth-user.js';
+import { CurrentUser } from '../users/current-user.decorator.js';
 import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
 import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
@@ -44,6 +45,7 @@ const STREAM_DESCRIPTION =
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
 @ApiConflictResponse({ description: 'RUN_IN_PROGRESS: a retried send (same clientMessageId) whose answer is still streaming.' })
 @ApiTooManyRequestsResponse({ description: 'Agent-run rate limit reached; see Retry-After.' })
+@RequireVerifiedEmail()
 @Controller()
 export class ChatController {
   constructor(private readonly chat: ChatService) {}

@@ -11,9 +11,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
 import { DomainError } from '../common/domain-error.js';
+import type { AuthUser } from '../users/auth-user.js';
+import { CurrentUser } from '../users/current-user.decorator.js';
 import { conversationToJson, conversationToMarkdown, exportFileName } from './conversation-export.js';
 import { ConversationsService } from './conversations.service.js';
 import { ConversationDto, ConversationExportDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';

@@ -10,6 +10,11 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}`;
 
+const PEEK_SCRIPT = `
+local count = redis.call('GET', KEYS[1])
+if not count then return {0, 0} end
+return {tonumber(count), redis.call('PTTL', KEYS[1])}`;
+
 /**
  * Counters in Redis (REDIS_URL), for deployments that already run one and want the hot path off
  * PostgreSQL. While Redis is away a command fails within about two seconds and the request is
@@ -32,10 +37,18 @@ export class RedisRateLimiter extends RateLimiter {
     this.redis.on('error', () => undefined);
   }
 
-  protected async hit(key: string, rule: RateLimitRule): Promise<RateLimitCount> {
+  protected hit(key: string, rule: RateLimitRule): Promise<RateLimitCount> {
+    return this.run(HIT_SCRIPT, key, rule);
+  }
+
+  protected peek(key: string, rule: RateLimitRule): Promise<RateLimitCount> {
+    return this.run(PEEK_SCRIPT, key, rule);
+  }
+
+  private async run(script: string, key: string, rule: RateLimitRule): Promise<RateLimitCount> {
     let reply: unknown;
     try {
-      reply = await this.redis.eval(HIT_SCRIPT, 1, KEY_PREFIX + key, String(rule.windowSeconds * 1000));
+      reply = await this.redis.eval(script, 1, KEY_PREFIX + key, String(rule.windowSeconds * 1000));
     } catch {
       throw new DomainError('RATE_LIMIT_UNAVAILABLE', 'The rate-limit store is unavailable; try again shortly.', { 'retry-after': '5' });
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from './auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { User } from './user.entity.js';
 
@@ -10,6 +10,7 @@ export interface IdentityClaims {
   email: string | null;
   name: string | null;
   image: string | null;
+  emailVerified: boolean;
 }
 
 @Injectable()
@@ -30,7 +31,7 @@ export class UsersService {
       [claims.subject, claims.email, claims.name, claims.image],
     );
     const row = rows[0]!;
-    return { id: row.id, subject: row.auth_subject, email: row.email, name: row.name, image: row.image };
+    return { id: row.id, subject: row.auth_subject, email: row.email, name: row.name, image: row.image, emailVerified: claims.emailVerified };
   }
 
   async findById(id: string): Promise<User> {

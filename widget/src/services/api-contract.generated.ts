@@ -209,7 +209,7 @@ export interface components {
             /** Format: uuid */
             conversationId: string;
             /** @enum {string} */
-            role: "user" | "assistant" | "system";
+            role: "user" | "assistant";
             /** @description Markdown for assistant messages. Untrusted: sanitise before rendering as HTML. */
             content: string;
             sources: components["schemas"]["SourceDto"][];
@@ -791,6 +791,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description EMAIL_NOT_VERIFIED: the account has not confirmed its email address (REQUIRE_EMAIL_VERIFICATION). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description conversationId is not one of yours. */
             404: {
                 headers: {
@@ -865,6 +874,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description EMAIL_NOT_VERIFIED: the account has not confirmed its email address (REQUIRE_EMAIL_VERIFICATION). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
