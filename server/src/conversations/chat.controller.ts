@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -16,10 +16,10 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard.js';
-import { DomainError } from '../common/domain-error.js';
 import { toErrorResponse } from '../common/error-response.js';
 import type { AuthUser } from '../users/auth-user.js';
 import { CurrentUser } from '../users/current-user.decorator.js';
+import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
 import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
 import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
@@ -60,6 +60,7 @@ export class ChatController {
   }
 
   @Post('conversations/:id/messages')
+  @ApiConversationIdParam()
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a message in an existing conversation', description: STREAM_DESCRIPTION })
   @ApiBody({ type: SendMessageDto })
@@ -67,7 +68,7 @@ export class ChatController {
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
   post(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a UUID') })) id: string,
+    @ConversationIdParam() id: string,
     @Body() body: SendMessageDto,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,15 +11,13 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '../common/domain-error.js';
 import type { AuthUser } from '../users/auth-user.js';
 import { CurrentUser } from '../users/current-user.decorator.js';
 import { conversationToJson, conversationToMarkdown, exportFileName } from './conversation-export.js';
+import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
 import { ConversationsService } from './conversations.service.js';
 import { ConversationDto, ConversationExportDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';
 import { ExportQuery, GetConversationQuery, ListConversationsQuery, RenameConversationDto } from './dto/requests.dto.js';
-
-const conversationId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a UUID') });
 
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -37,28 +35,32 @@ export class ConversationsController {
   }
 
   @Get(':id')
+  @ApiConversationIdParam()
   @ApiOkResponse({ type: ConversationWithMessagesDto })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  get(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Query() query: GetConversationQuery) {
+  get(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Query() query: GetConversationQuery) {
     return this.conversations.getWithMessages(user.id, id, query);
   }
 
   @Patch(':id')
+  @ApiConversationIdParam()
   @ApiOkResponse({ type: ConversationDto })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  rename(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Body() body: RenameConversationDto) {
+  rename(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Body() body: RenameConversationDto) {
     return this.conversations.rename(user.id, id, body.title);
   }
 
   @Delete(':id')
+  @ApiConversationIdParam()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, with its messages.' })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  async remove(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string): Promise<void> {
+  async remove(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string): Promise<void> {
     await this.conversations.remove(user.id, id);
   }
 
   @Get(':id/export')
+  @ApiConversationIdParam()
   @ApiOkResponse({
     description: 'The whole conversation as a download (Content-Disposition: attachment).',
     content: {
@@ -67,7 +69,7 @@ export class ConversationsController {
     },
   })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  async export(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
+  async export(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
     const { conversation, messages } = await this.conversations.allMessages(user.id, id);
     const [body, type, extension] =
       query.format === 'json'

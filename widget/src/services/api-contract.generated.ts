@@ -520,6 +520,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description One of your conversations. */
                 id: string;
             };
             cookie?: never;
@@ -577,6 +578,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description One of your conversations. */
                 id: string;
             };
             cookie?: never;
@@ -633,6 +635,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description One of your conversations. */
                 id: string;
             };
             cookie?: never;
@@ -696,6 +699,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description One of your conversations. */
                 id: string;
             };
             cookie?: never;
@@ -843,6 +847,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description One of your conversations. */
                 id: string;
             };
             cookie?: never;
