@@ -237,7 +237,7 @@ export class ConversationView extends WidgetElement {
     let stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
     let finished = false;
     const now = new Date().toISOString();
-    const base = { conversationId: this.loadedId ?? '', sources: [], errorCode: null, createdAt: now };
+    const base = { conversationId: this.loadedId ?? '', sources: [], errorCode: null, replyToId: null, createdAt: now };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;
