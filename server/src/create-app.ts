@@ -1,8 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyServerOptions } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -21,6 +21,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseUrls } from './database/database.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -53,7 +54,7 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
   useJsonBodyParser(app, BODY_LIMIT_BYTES);
-  await registerSecurityHeaders(app, config);
+  await registerSecurityHeaders(app, { hsts: config.env === 'production' });
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,
@@ -126,14 +127,5 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chat Widget API')
-      .setDescription('Conversations, agent runs and the signed-in user. Authenticate with a Better Auth JWT.')
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

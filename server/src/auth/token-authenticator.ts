@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { AuthUser } from '../users/auth-user.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth-events.js';
-import type { AuthUser } from './auth-user.js';
 import { BetterAuthService } from './better-auth.service.js';
 import { inProcessKeySet } from './jwt/in-process-key-set.js';
 import { JwtVerifier, KEY_SET_MAX_AGE_MS } from './jwt/jwt-verifier.js';
@@ -55,6 +55,7 @@ export class TokenAuthenticator {
         email: typeof claims.email === 'string' ? claims.email : null,
         name: typeof claims.name === 'string' ? claims.name : null,
         image: typeof claims.image === 'string' ? claims.image : null,
+        emailVerified: claims.emailVerified === true,
       });
       this.cache.set(token, { user, sessionId: claims.sid }, claims.exp * 1000);
       return user;

@@ -35,6 +35,8 @@ export interface AppConfig {
     revocationPollSeconds: number;
   };
   mail: { smtpUrl?: string; from: string };
+  /** Email/password accounts confirm their address before signing in; unverified accounts cannot run the agent. */
+  requireEmailVerification: boolean;
   chat: { messageMaxLength: number; rateLimit: { max: number; windowSeconds: number } };
   /** Social / OIDC sign-in providers that are fully configured. */
   socialProviders: {
@@ -60,8 +62,13 @@ export interface AppConfig {
   metrics: { token?: string };
   /** Where the per-user agent-run counters live: Redis when set, else PostgreSQL. */
   rateLimitStore: { redisUrl?: string };
-  /** Better Auth's per-address limiter (always on, stored in the database). */
-  authRateLimit: { windowSeconds: number; max: number };
+  /** Better Auth's per-address limiter (always on, stored in the database), sign-up's own budget, and failed sign-ins per account. */
+  authRateLimit: {
+    windowSeconds: number;
+    max: number;
+    signUp: { max: number; windowSeconds: number };
+    signInFailures: { max: number; windowSeconds: number };
+  };
   migrateOnStart: boolean;
   shutdownGraceSeconds: number;
   /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */

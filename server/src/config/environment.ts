@@ -293,6 +293,38 @@ export class Environment {
   @IsInt()
   AUTH_RATE_LIMIT_MAX = 100;
 
+  /** Sign-ups per client address per window; counted apart from sign-ins. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  AUTH_SIGN_UP_RATE_LIMIT_MAX = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  AUTH_SIGN_UP_RATE_LIMIT_WINDOW_SECONDS = 600;
+
+  /** Failed sign-ins one account may take per window, from any address; then 429 until it ends. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  AUTH_SIGN_IN_FAILURES_MAX = 10;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  AUTH_SIGN_IN_FAILURES_WINDOW_SECONDS = 900;
+
+  /** Email/password accounts must confirm their address before signing in; defaults to true in production only. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  REQUIRE_EMAIL_VERIFICATION?: boolean;
+
   /** Serve the Swagger UI and OpenAPI document at /api/docs; defaults to true outside production. */
   @IsOptional()
   @Transform(toBool)

@@ -234,6 +234,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       revocationPollSeconds: env.AUTH_REVOCATION_POLL_SECONDS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    // Production confirms addresses unless told otherwise; development signs in straight away.
+    requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? env.NODE_ENV === 'production',
     chat: {
       messageMaxLength: env.MESSAGE_MAX_LENGTH,
       rateLimit: { max: env.AGENT_RATE_LIMIT, windowSeconds: env.AGENT_RATE_LIMIT_WINDOW_SECONDS },
@@ -244,7 +246,12 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     knowledge: knowledge(env, publicUrl, examples),
     metrics: { token: env.METRICS_TOKEN },
     rateLimitStore: { redisUrl: env.REDIS_URL },
-    authRateLimit: { windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS, max: env.AUTH_RATE_LIMIT_MAX },
+    authRateLimit: {
+      windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+      max: env.AUTH_RATE_LIMIT_MAX,
+      signUp: { max: env.AUTH_SIGN_UP_RATE_LIMIT_MAX, windowSeconds: env.AUTH_SIGN_UP_RATE_LIMIT_WINDOW_SECONDS },
+      signInFailures: { max: env.AUTH_SIGN_IN_FAILURES_MAX, windowSeconds: env.AUTH_SIGN_IN_FAILURES_WINDOW_SECONDS },
+    },
     // Production deploys migrate in a release step (`npm run deploy:migrate`) before new instances start.
     migrateOnStart: env.MIGRATE_ON_START ?? env.NODE_ENV !== 'production',
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PostgresAccount } from './postgres-access.js';
 import type { PostgresBinaries } from './postgres-binaries.js';
 
@@ -34,6 +34,8 @@ export class PostgresCluster {
 
   async initialise(): Promise<void> {
     const { dataDir, account, user, password } = this.options;
+    // Parents with the usual mode (the postgres user must pass through them), the cluster's own folder private.
+    await mkdir(dirname(dataDir), { recursive: true });
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (account) await chown(dataDir, account.uid, account.gid);
     // initdb reads the superuser's password from a file, which the account it runs as must read.

@@ -30,10 +30,30 @@ export abstract class RateLimiter {
     } catch (outcome) {
       // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent, with an Error when the store failed.
       if (!(outcome instanceof RateLimiterRes)) throw this.unavailable(outcome);
-      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-      throw new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, {
-        'retry-after': String(retryAfterSeconds),
-      });
+      throw limited(outcome);
+    }
+  }
+
+  /**
+   * Throws RATE_LIMITED when the window's budget is spent already, counting nothing: for limits on
+   * outcomes (failed sign-ins) that are counted with `record` once the outcome is known.
+   */
+  async check(key: string, rule: RateLimitRule): Promise<void> {
+    let current: RateLimiterRes | null;
+    try {
+      current = await this.limiterFor(rule).get(key);
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+    if (current && current.consumedPoints >= rule.max) throw limited(current);
+  }
+
+  /** Counts a hit on `key` without refusing anything. */
+  async record(key: string, rule: RateLimitRule): Promise<void> {
+    try {
+      await this.limiterFor(rule).penalty(key, 1);
+    } catch (error) {
+      throw this.unavailable(error);
     }
   }
 
@@ -55,4 +75,9 @@ export abstract class RateLimiter {
     }
     return limiter;
   }
+}
+
+function limited(outcome: RateLimiterRes): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
+  return new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, { 'retry-after': String(retryAfterSeconds) });
 }

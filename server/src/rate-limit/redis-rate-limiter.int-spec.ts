@@ -61,6 +61,22 @@ describe('agent-run limit in Redis (REDIS_URL)', () => {
     expect(list.body.items.map((c: { title: string }) => c.title)).toEqual(['after recovery']);
   });
 
+  it('checks a budget without spending it, and refuses once recorded hits reach it (failed sign-ins)', async () => {
+    const limiter = new RedisRateLimiter(redis.url);
+    try {
+      const rule = { max: 2, windowSeconds: 60 };
+      for (let i = 0; i < 3; i++) await limiter.check('check-test', rule);
+      await limiter.record('check-test', rule);
+      await limiter.check('check-test', rule);
+      await limiter.record('check-test', rule);
+      const refused = await limiter.check('check-test', rule).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(Number((refused as { headers: Record<string, string> }).headers['retry-after'])).toBeLessThanOrEqual(60);
+    } finally {
+      await limiter.close();
+    }
+  });
+
   it('starts a fresh window once the last one expires', async () => {
     const limiter = new RedisRateLimiter(redis.url);
     // Redis announces each key it expires (keyspace notifications): the test waits for that, not for a guessed time.

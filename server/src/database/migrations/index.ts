@@ -2,7 +2,9 @@ import { BetterAuthSchema1764307200000 } from './1764307200000-better-auth-schem
 import { ChatSchema1764307200001 } from './1764307200001-chat-schema.js';
 import { KnowledgeBase1764307200002 } from './1764307200002-knowledge-base.js';
 import { AuthRevocations1764307200016 } from './1764307200016-auth-revocations.js';
-import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-flexible.js';
+import { UserProfileBounds1764307200017 } from './1764307200017-user-profile-bounds.js';
+import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
+import { RateLimiterFlexible1764307200022 } from './1764307200022-rate-limiter-flexible.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -10,5 +12,7 @@ export const migrations = [
   ChatSchema1764307200001,
   KnowledgeBase1764307200002,
   AuthRevocations1764307200016,
-  RateLimiterFlexible1764307200020,
+  UserProfileBounds1764307200017,
+  MessageRoles1764307200021,
+  RateLimiterFlexible1764307200022,
 ];

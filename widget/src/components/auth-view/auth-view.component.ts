@@ -1,10 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { format, type Strings } from '../../i18n/index.js';
 import type { SignInProvider } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { signInWithPopup } from '../../services/oauth-popup.js';
-import { forgetResetParams, resetRedirectUrl } from '../../services/reset-link.js';
+import { resetRedirectUrl } from '../../services/reset-link.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
@@ -14,6 +15,8 @@ export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'forgot-sent' | 'reset
 type Field = 'name' | 'email' | 'password';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The server's bounds (auth/profile/profile-rules.ts), so a typed value never gets refused for its length. */
+const MAX_LENGTH: Partial<Record<Field, number>> = { name: 100, email: 254, password: 128 };
 
 /** Sign-in, sign-up, forgot and reset password, and the social / OIDC buttons. Fires `signed-in` (internal). */
 export class AuthView extends WidgetElement {
@@ -142,6 +145,7 @@ export class AuthView extends WidgetElement {
 
   private field(name: Field, label: string, type: string, autocomplete: string, hint?: string): TemplateResult {
     const error = this.errors[name];
+    const maxlength = MAX_LENGTH[name];
     return html`<div class="field">
       <label for=${name}>${label}</label>
       <input
@@ -150,6 +154,7 @@ export class AuthView extends WidgetElement {
         type=${type}
         autocomplete=${autocomplete}
         required
+        maxlength=${ifDefined(maxlength)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby="${name}-hint ${name}-error"
         ?disabled=${this.busy}
@@ -216,7 +221,6 @@ export class AuthView extends WidgetElement {
         this.mode = 'forgot-sent';
       } else if (this.mode === 'reset') {
         await this.auth.resetPassword(this.resetToken ?? '', values.password);
-        forgetResetParams();
         this.resetToken = null;
         this.switchTo('sign-in');
         this.notice = this.t.passwordChanged;
