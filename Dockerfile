@@ -13,7 +13,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The development entry point and the example pages stay out of the image: production runs the API alone.
-RUN npm run build && rm -rf dist/server/dev dist/examples
+RUN npm run build && rm -rf dist/server/dev dist/examples dist/.build
 
 # 2. Production dependencies only.
 FROM ${NODE_IMAGE} AS production-dependencies

@@ -34,10 +34,6 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const server = await startServer(config, logger, { ...options.serverOptions?.(config), listener });
   const companion = await options.startCompanion?.(config, logger);
-  logger.info({ url: server.url, publicUrl: config.publicUrl, ...companion?.logFields, ms: Date.now() - started }, 'server listening');
-  console.log(
-    `\n  Chat widget server ready: ${server.url}${config.apiDocs ? `   API docs: ${server.url}/api/docs` : ''}\n` + (companion?.banner ?? ''),
-  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,8 +51,13 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     }
   };
   // This entry point owns the signals: `server.close()` drains the runs, then stops the embedded
-  // PostgreSQL (if any) last.
+  // PostgreSQL (if any) last. Owned before the ready line, which is what a supervisor acts on.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+
+  logger.info({ url: server.url, publicUrl: config.publicUrl, ...companion?.logFields, ms: Date.now() - started }, 'server listening');
+  console.log(
+    `\n  Chat widget server ready: ${server.url}${config.apiDocs ? `   API docs: ${server.url}/api/docs` : ''}\n` + (companion?.banner ?? ''),
+  );
 }
 
 /** The configuration, or one line per bad setting and exit 1. */

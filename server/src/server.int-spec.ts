@@ -21,7 +21,8 @@ describe('server with its embedded PostgreSQL (no DATABASE_URL)', () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       PORT: String(listener.port),
-      EMBEDDED_POSTGRES_DIR: join(dir, 'postgres'),
+      // Parents that do not exist yet, as `.data/postgres` in a fresh clone: the postgres user (as root) must pass through them.
+      EMBEDDED_POSTGRES_DIR: join(dir, '.data', 'postgres'),
       LOG_LEVEL: 'silent',
       ALLOWED_ORIGINS: TEST_ORIGIN,
       TRUST_PROXY: '127.0.0.1',
