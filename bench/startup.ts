@@ -6,7 +6,7 @@
  * npm run bench:startup [-- --runs 3] [-- --ref <commit>]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../server/src/common/project-root.js';
@@ -19,8 +19,32 @@ function load(): string {
     .join(' ');
 }
 
-/** Runs `npm start` in `dir` and resolves with the seconds until it printed its ready line; stops it again. */
-async function timeStart(dir: string): Promise<number> {
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) used so far by the live processes of a process group: npm, the server, PostgreSQL. */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+interface StartTime {
+  /** Seconds from `npm start` to the ready line. */
+  wall: number;
+  /** CPU seconds the start used (the load-independent part of `wall`). */
+  cpu: number;
+}
+
+/** Runs `npm start` in `dir` and measures it until it printed its ready line; stops it again. */
+async function timeStart(dir: string): Promise<StartTime> {
   const started = process.hrtime.bigint();
   const child = spawn('npm', ['start'], {
     cwd: dir,
@@ -40,7 +64,7 @@ async function timeStart(dir: string): Promise<number> {
       child.stderr!.on('data', onData);
       child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:\n${output}`)));
     });
-    return Number(process.hrtime.bigint() - started) / 1e9;
+    return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: groupCpuSeconds(child.pid!) };
   } finally {
     await stop(child);
   }
@@ -76,7 +100,10 @@ async function main(): Promise<void> {
       const loadBefore = load();
       const first = await timeStart(dir);
       const second = await timeStart(dir);
-      console.log(`run ${run}: first start ${first.toFixed(1)} s (load average before: ${loadBefore}), second start ${second.toFixed(1)} s (load average after: ${load()})`);
+      console.log(
+        `run ${run}: first start ${first.wall.toFixed(1)} s (${first.cpu.toFixed(1)} s CPU; load average before: ${loadBefore}), ` +
+          `second start ${second.wall.toFixed(1)} s (${second.cpu.toFixed(1)} s CPU; load average after: ${load()})`,
+      );
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
