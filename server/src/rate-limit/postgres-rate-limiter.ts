@@ -15,7 +15,7 @@ export class PostgresRateLimiter extends RateLimiter {
   protected createLimiter(limit: StoreLimit): RateLimiterPostgres {
     return new RateLimiterPostgres({
       ...limit,
-      storeClient: this.pool,
+      storeClient: unnamedStatements(this.pool),
       storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true,
@@ -28,4 +28,13 @@ export class PostgresRateLimiter extends RateLimiter {
   protected unavailable(error: unknown): unknown {
     return error;
   }
+}
+
+/**
+ * The pool as rate-limiter-flexible calls it, minus the names it gives its statements: a named
+ * (server-side prepared) statement does not survive a transaction-mode pooler such as PgBouncer
+ * or Neon's pooled URL, where the next query may reach another connection.
+ */
+function unnamedStatements(pool: Pool): Pick<Pool, 'query'> {
+  return { query: ((query: { text: string; values?: unknown[] }) => pool.query({ text: query.text, values: query.values })) as Pool['query'] };
 }
