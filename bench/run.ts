@@ -6,7 +6,7 @@
  * server to .data/bench-<scale>/profiles/.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../server/src/common/project-root.js';
@@ -19,7 +19,7 @@ import { BENCH_ORIGIN, type BenchUser, fetchJwt, signUpBenchUser } from './api-u
 import { measureJwtVerification } from './jwt-verify.js';
 import { load, type LoadRequest, type LoadResult, warmUp } from './load.js';
 import { type ChildServer, CpuMeter, startNodeServer } from './processes.js';
-import { int, latencyText, machine, ms, renderReport, type Row } from './report.js';
+import { int, keptSections, latencyText, machine, ms, renderReport, type Row } from './report.js';
 import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { statementsPer, enableStatementStats } from './statements.js';
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
       ],
     });
     const out = scale.name === 'full' ? join(root, 'docs', 'performance.md') : join(workDir, 'performance.md');
-    writeFileSync(out, report);
+    writeFileSync(out, report + keptSections(existsSync(out) ? readFileSync(out, 'utf8') : undefined));
     console.log('\n' + report);
     log(`written ${out}`);
     const missed = rows.filter((row) => row.met === false).length;

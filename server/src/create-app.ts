@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,14 +36,15 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-/** Builds the configured Nest application on Fastify, without listening. */
-export async function createApp(
-  config: AppConfig,
-  database: DatabaseUrls,
-  logger: Logger,
-  options: AppOptions = {},
-): Promise<NestFastifyApplication> {
+/** Builds the app on an HTTP server that is already listening (see HttpListener). */
+export interface ListeningAppOptions extends AppOptions {
+  serverFactory: NonNullable<FastifyServerOptions['serverFactory']>;
+}
+
+/** Builds the configured Nest application on Fastify, on the given (already listening) server. */
+export async function createApp(config: AppConfig, database: DatabaseUrls, logger: Logger, options: ListeningAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    serverFactory: options.serverFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler,
     genReqId: requestIdFor,
