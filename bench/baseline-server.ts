@@ -6,8 +6,11 @@
 import 'reflect-metadata';
 import Fastify from 'fastify';
 import { DataSource } from 'typeorm';
+import { Conversation } from '../server/src/conversations/conversation.entity.js';
 import { ConversationsService } from '../server/src/conversations/conversations.service.js';
+import { Message } from '../server/src/conversations/message.entity.js';
 import { dataSourceOptions } from '../server/src/database/data-source-options.js';
+import { User } from '../server/src/users/user.entity.js';
 
 interface ListQuery {
   limit?: string;
@@ -16,9 +19,10 @@ interface ListQuery {
 }
 
 async function main(): Promise<void> {
-  const dataSource = new DataSource(
-    dataSourceOptions({ url: process.env.DATABASE_URL!, poolMax: Number(process.env.DATABASE_POOL_MAX ?? 10), applicationName: 'bench-baseline' }),
-  );
+  const dataSource = new DataSource({
+    ...dataSourceOptions({ url: process.env.DATABASE_URL!, poolMax: Number(process.env.DATABASE_POOL_MAX ?? 10), applicationName: 'bench-baseline' }),
+    entities: [Conversation, Message, User],
+  });
   await dataSource.initialize();
   const conversations = new ConversationsService(dataSource);
   const app = Fastify();

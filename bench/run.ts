@@ -23,6 +23,7 @@ import { int, latencyText, machine, ms, renderReport, type Row } from './report.
 import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { summarize } from './stats.js';
+import { measureStreaming } from './streaming.js';
 import { measureWidget } from './widget.js';
 
 const root = projectRoot();
@@ -220,6 +221,7 @@ async function main(): Promise<void> {
 
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
+    rows.push(...(await measureStreaming({ startServer, runs: scale.name === 'quick' ? 1 : 3, log })));
 
     const m = machine();
     notes.push(
@@ -243,6 +245,7 @@ async function main(): Promise<void> {
         'npm run bench            # full run: 1,000,000 messages, writes docs/performance.md',
         'npm run bench -- --quick # 1/100 of the data (CI), writes .data/bench-quick/performance.md',
         'npm run bench:jwt        # JWT verification alone',
+        'npm run bench:streaming  # the widget streaming a 2,000-token answer into 50 long messages, alone',
       ],
     });
     const out = scale.name === 'full' ? join(root, 'docs', 'performance.md') : join(workDir, 'performance.md');

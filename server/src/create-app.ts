@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { clientErrorHandler } from './common/client-error.js';
+import type { Clock } from './common/clock.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { requestContext } from './common/request-context.js';
@@ -29,6 +30,8 @@ const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-ret
 export interface AppOptions {
   /** Where `GET /` sends a browser (the development examples); without it, `/` is a 404. */
   rootRedirect?: string;
+  /** What the server takes for the time (CLOCK); tests move it instead of sleeping. */
+  clock?: Clock;
 }
 
 /** Builds the configured Nest application on Fastify, without listening. */
@@ -44,11 +47,11 @@ export async function createApp(
     genReqId: requestIdFor,
     trustProxy: fastifyTrustProxy(config.trustProxy),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger, options.clock), adapter, {
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
   useJsonBodyParser(app, BODY_LIMIT_BYTES);
-  await registerSecurityHeaders(app, config);
+  await registerSecurityHeaders(app, { hsts: config.env === 'production' });
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,

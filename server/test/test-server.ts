@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Clock } from '../src/common/clock.js';
 import { createLogger } from '../src/common/logger.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { loadConfig } from '../src/config/load-config.js';
@@ -20,7 +21,13 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { logLines?: string[]; /** Share another server's database (several instances); it is not dropped on close. */ database?: TestDatabase } = {},
+  options: {
+    logLines?: string[];
+    /** Share another server's database (several instances); it is not dropped on close. */
+    database?: TestDatabase;
+    /** The server's clock (CLOCK), for tests that move time instead of sleeping. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const port = await findFreePort();
@@ -42,7 +49,7 @@ export async function startTestServer(
   const logger = options.logLines
     ? createLogger('debug', { write: (line: string) => void options.logLines!.push(line) })
     : createLogger(config.logLevel);
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, { clock: options.clock });
   return {
     url: server.url,
     config,

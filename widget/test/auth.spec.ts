@@ -155,7 +155,9 @@ describe('API token', () => {
 });
 
 describe('password reset', () => {
-  it('mails a link back to this page, which opens on "set new password"', async () => {
+  it('mails a link back to this page, which opens on "set new password" and takes the token out of the address bar', async () => {
+    // The host page's own parameters and hash survive the round trip.
+    history.replaceState(null, '', '/help?section=account#top');
     const user = await signUp(serverUrl());
     const page = await mountWidget({ open: '' });
     await page.click('Forgot password?');
@@ -169,19 +171,24 @@ describe('password reset', () => {
     const landing = new URL(link.headers.location!);
     expect(landing.origin).toBe('http://host.test');
     expect(landing.searchParams.get('chat-widget-reset')).toBe('1');
+    expect(landing.searchParams.get('token')).toBe(token);
     page.widget.remove();
 
-    history.replaceState(null, '', landing.pathname + landing.search);
+    history.replaceState(null, '', landing.pathname + landing.search + '#top');
     const reset = await mountWidget();
+    // Before anything else runs: analytics on the host page and the history entry see no token.
+    expect(location.href).not.toContain(token);
+    expect(location.href).toBe('http://host.test/help?section=account#top');
     await reset.type('New password', 'a brand new password');
     await reset.click('Set new password');
     await reset.waitForText('Your password was changed.');
-    expect(location.search).toBe('');
+    expect(location.href).toBe('http://host.test/help?section=account#top');
 
     await reset.type('Email', user.email);
     await reset.type('Password', 'a brand new password');
     await reset.click('Sign in');
     await reset.field('Message');
+    history.replaceState(null, '', '/');
   });
 });
 
@@ -249,4 +256,4 @@ const resetTokenOf = (userId: string) =>
   });
 
 /** The redirect the widget asked for: this page plus its marker. */
-const redirectToOf = async (_userId: string) => `${location.origin}${location.pathname}?chat-widget-reset=1`;
+const redirectToOf = async (_userId: string) => `${location.origin}${location.pathname}${location.search ? `${location.search}&` : '?'}chat-widget-reset=1`;

@@ -2,7 +2,7 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injec
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../users/auth-user.js';
 
 /** With REQUIRE_EMAIL_VERIFICATION on, refuses users whose JWT does not say their address is confirmed. */
 @Injectable()

@@ -23,7 +23,8 @@ export interface AppConfig {
   auth: {
     secret: string;
     allowedOrigins: string[];
-    jwksUrl: string;
+    /** An external deployment's JWKS (AUTH_JWKS_URL); unset means this server's own keys, read in-process. */
+    jwksUrl?: string;
     issuer: string;
     audience: string;
     jwtTtlSeconds: number;

@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.database.url).toBeUndefined();
     expect(config.auth.secret).toBe(DEVELOPMENT_SECRET);
-    expect(config.auth.jwksUrl).toBe('http://localhost:3000/api/auth/jwks');
+    expect(config.auth.jwksUrl).toBeUndefined(); // this server's own keys, read in-process
     expect(config.auth.issuer).toBe('http://localhost:3000');
     expect(config.auth.allowedOrigins).toContain('http://localhost:5173');
   });

@@ -219,7 +219,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     auth: {
       secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
       allowedOrigins: [...new Set([...origins, ...examplesOrigins, new URL(publicUrl).origin])],
-      jwksUrl: env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`,
+      jwksUrl: env.AUTH_JWKS_URL,
       issuer: env.AUTH_ISSUER ?? publicUrl,
       audience: env.AUTH_AUDIENCE ?? publicUrl,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,

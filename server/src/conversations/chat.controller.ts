@@ -12,11 +12,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard.js';
 import { DomainError } from '../common/domain-error.js';
 import { toErrorResponse } from '../common/error-response.js';
+import type { AuthUser } from '../users/auth-user.js';
+import { CurrentUser } from '../users/current-user.decorator.js';
 import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
 import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';

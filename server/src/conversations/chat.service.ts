@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AgentError, type AgentEvent, type AgentProvider, type AgentTurn } from '../agents/agent-provider.js';
+import { AgentError, type AgentEvent, type AgentProvider, type AgentTurn, type MessageSource } from '../agents/agent-provider.js';
 import { AGENT_PROVIDER } from '../agents/agents.module.js';
 import { DomainError } from '../common/domain-error.js';
 import { ROOT_LOGGER } from '../common/logger.js';
@@ -12,7 +12,7 @@ import { AppMetrics } from '../metrics/app-metrics.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { Conversation } from './conversation.entity.js';
 import { titleFromMessage } from './conversation-title.js';
-import { Message, type MessageSource, type MessageStatus } from './message.entity.js';
+import { Message, type MessageStatus } from './message.entity.js';
 
 /** Turns of context handed to the agent. */
 const HISTORY_TURNS = 20;
@@ -50,10 +50,6 @@ export class ChatService {
     private readonly metrics: AppMetrics,
     private readonly shutdown: GracefulShutdown,
   ) {}
-
-  get agentId(): string {
-    return this.agent.id;
-  }
 
   async prepare(userId: string, input: SendInput): Promise<PreparedRun> {
     const max = this.config.chat.messageMaxLength;

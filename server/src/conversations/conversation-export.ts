@@ -2,7 +2,7 @@ import type { Conversation } from './conversation.entity.js';
 import { ConversationDto, MessageDto } from './dto/conversation.dto.js';
 import type { Message } from './message.entity.js';
 
-const SPEAKER = { user: 'You', assistant: 'Assistant', system: 'System' } as const;
+const SPEAKER = { user: 'You', assistant: 'Assistant' } as const;
 
 /** The conversation as a Markdown document: one section per message, sources as a numbered list. */
 export function conversationToMarkdown(conversation: Conversation, messages: Message[]): string {

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { ROOT_LOGGER } from '../common/logger.js';
 import { projectRoot } from '../common/project-root.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Chunk } from './chunk.entity.js';
+import { KnowledgeDocument } from './document.entity.js';
 import { KnowledgeIngester } from './knowledge-ingester.js';
 import { KnowledgeSearch } from './knowledge-search.js';
 
@@ -35,6 +37,7 @@ class IngestOnStart implements OnApplicationBootstrap {
 }
 
 @Module({
+  imports: [TypeOrmModule.forFeature([KnowledgeDocument, Chunk])],
   providers: [
     { provide: KnowledgeSearch, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new KnowledgeSearch(dataSource) },
     IngestOnStart,

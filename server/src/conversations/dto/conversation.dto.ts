@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Conversation } from '../conversation.entity.js';
-import type { Message, MessageRole, MessageSource, MessageStatus } from '../message.entity.js';
+import type { MessageSource } from '../../agents/agent-provider.js';
+import type { Message, MessageRole, MessageStatus } from '../message.entity.js';
 import { MESSAGE_ROLES, MESSAGE_STATUSES } from '../message.entity.js';
 
 export class SourceDto implements MessageSource {

@@ -5,7 +5,7 @@ import { format, type Strings } from '../../i18n/index.js';
 import type { SignInProvider } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { signInWithPopup } from '../../services/oauth-popup.js';
-import { forgetResetParams, resetRedirectUrl } from '../../services/reset-link.js';
+import { resetRedirectUrl } from '../../services/reset-link.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
@@ -242,7 +242,6 @@ export class AuthView extends WidgetElement {
         this.mode = 'forgot-sent';
       } else if (this.mode === 'reset') {
         await this.auth.resetPassword(this.resetToken ?? '', values.password);
-        forgetResetParams();
         this.resetToken = null;
         this.switchTo('sign-in');
         this.notice = this.t.passwordChanged;

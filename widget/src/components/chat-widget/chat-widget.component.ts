@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveStrings, type Strings } from '../../i18n/index.js';
-import { readResetToken } from '../../services/reset-link.js';
+import { takeResetToken } from '../../services/reset-link.js';
 import type { StorageKind } from '../../services/storage.js';
 import { controls, theme } from '../../styles/theme.js';
 import { WidgetElement } from '../base/widget-element.js';
@@ -76,14 +76,18 @@ export class ChatWidget extends WidgetElement {
   @state() private panelLoaded = false;
   @state() private loadFailed = false;
   private panelLoading?: Promise<void>;
-  private resetToken: string | null = null;
+  /** From a password-reset link; undefined until the address bar was looked at (once, on first connect). */
+  private resetToken: string | null | undefined;
   private focusLauncherAfterClose = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKeydown);
-    this.resetToken = readResetToken();
-    if (this.resetToken !== null) this.isOpen = true;
+    if (this.resetToken === undefined) {
+      // The token leaves the address bar here and lives on only in memory.
+      this.resetToken = takeResetToken();
+      if (this.resetToken !== null) this.isOpen = true;
+    }
   }
 
   override disconnectedCallback(): void {
@@ -151,7 +155,7 @@ export class ChatWidget extends WidgetElement {
             .greeting=${this.greeting || t.emptyGreeting}
             .storageKind=${this.storage}
             .t=${t}
-            .resetToken=${this.resetToken}
+            .resetToken=${this.resetToken ?? null}
             @close-request=${this.userClose}
           ></chat-widget-panel>`
         : this.isOpen
