@@ -7,10 +7,20 @@ export interface TokenSource {
   token(force?: boolean): Promise<string>;
 }
 
+/** What the page tells the agent with a message (docs/embedding.md, "Page context"). */
+export interface PageContext {
+  /** The page the visitor is on (unless the host opted out with send-page-context="false"). */
+  url?: string;
+  title?: string;
+  /** The host's `context`: a string or a JSON-serializable object. */
+  data?: unknown;
+}
+
 export interface SendInput {
   message: string;
   conversationId?: string;
   clientMessageId: string;
+  context?: PageContext;
 }
 
 /** The chat API over fetch: JSON errors become ApiError; a 401 gets one token refresh and one retry. */
@@ -47,7 +57,7 @@ export class ApiClient {
 
   /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */
   async send(input: SendInput, onEvent: (event: RunEvent) => void, signal: AbortSignal): Promise<void> {
-    const body = JSON.stringify({ message: input.message, clientMessageId: input.clientMessageId });
+    const body = JSON.stringify({ message: input.message, clientMessageId: input.clientMessageId, context: input.context });
     const path = input.conversationId ? `/conversations/${encodeURIComponent(input.conversationId)}/messages` : '/agents/run';
     const response = await this.request(path, { method: 'POST', body, headers: { accept: 'text/event-stream' }, signal });
     const parser = createParser({
