@@ -53,6 +53,8 @@ export interface SignInProvider {
 export interface ClientConfig {
   providers: SignInProvider[];
   messageMaxLength: number;
+  /** Whether the API accepts requests from the page's origin (the request's Origin header). */
+  originAllowed: boolean;
 }
 
 /** Events of one agent run, in the order the server sends them. */

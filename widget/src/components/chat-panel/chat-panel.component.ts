@@ -17,7 +17,7 @@ import { panelStyles } from './chat-panel.styles.js';
 
 type Phase = 'starting' | 'unavailable' | 'auth' | 'chat';
 
-const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000 };
+const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000, originAllowed: true };
 
 /**
  * The panel behind the launcher, loaded on first open: owns the services (storage, auth, API) and
