@@ -24,6 +24,7 @@ import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { summarize } from './stats.js';
 import { measureWidget } from './widget.js';
+import { firstPaintRows, firstPaintTable, measureFirstPaint } from './widget-first-paint.js';
 
 const root = projectRoot();
 const scale = scaleFromArgs(process.argv.slice(2));
@@ -38,7 +39,7 @@ const TARGET = {
   perCore: 4000,
   baselineShare: 0.5,
   agentAddedP99Ms: 10,
-  widgetBeforeOpenGzip: 20 * 1024,
+  widgetBeforeOpenGzip: 5 * 1024,
   widgetTotalGzip: 60 * 1024,
 };
 
@@ -220,6 +221,10 @@ async function main(): Promise<void> {
 
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
+    const firstPaintLoads = scale.name === 'quick' ? 5 : 9;
+    const firstPaint = await measureFirstPaint({ loads: firstPaintLoads, log });
+    rows.push(...firstPaintRows(firstPaint, firstPaintLoads));
+    notes.push(`Widget first paint (\`npm run bench:widget\`), medians of ${firstPaintLoads} cold loads in one Chromium run:\n\n${firstPaintTable(firstPaint)}\n`);
 
     const m = machine();
     notes.push(
@@ -243,6 +248,7 @@ async function main(): Promise<void> {
         'npm run bench            # full run: 1,000,000 messages, writes docs/performance.md',
         'npm run bench -- --quick # 1/100 of the data (CI), writes .data/bench-quick/performance.md',
         'npm run bench:jwt        # JWT verification alone',
+        'npm run bench:widget     # the widget before the first open vs an empty page and a bare Lit element',
       ],
     });
     const out = scale.name === 'full' ? join(root, 'docs', 'performance.md') : join(workDir, 'performance.md');
