@@ -35,7 +35,7 @@ export interface Visit extends ObservedPage {
  * with a database of its own, an SMTP server catching its emails, an OpenID Connect provider for
  * social sign-in, and a headless Chromium.
  */
-export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+export async function startE2eEnvironment(settings: Record<string, string> = {}): Promise<E2eEnvironment> {
   const database = await createTestDatabase();
   const smtp = await SmtpInbox.start();
   const server = await ServerProcess.create(database.url);
@@ -61,6 +61,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       KNOWLEDGE_BASE_URL: `${server.examplesUrl}/docs-site/`,
       // Every visitor sends its own X-Forwarded-For, so Better Auth's per-IP limits see distinct clients.
       TRUST_PROXY: '127.0.0.1',
+      ...settings,
     });
     browser = await launchBrowser();
   } catch (error) {
@@ -76,11 +77,11 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   return { server, smtp, oidc, browser: launched, database, visit, close: () => closeAll(launched) };
 }
 
-/** Starts the environment before a file's scenarios and stops it after them. */
-export function useE2eEnvironment(): () => E2eEnvironment {
+/** Starts the environment (with extra server settings) before a file's scenarios and stops it after them. */
+export function useE2eEnvironment(settings: Record<string, string> = {}): () => E2eEnvironment {
   let env: E2eEnvironment | undefined;
   beforeAll(async () => {
-    env = await startE2eEnvironment();
+    env = await startE2eEnvironment(settings);
   }, 120_000);
   afterAll(() => env?.close(), 60_000);
   return () => {

@@ -42,13 +42,20 @@ export class BetterAuthController {
       headers.set(name, Array.isArray(value) ? value.join(', ') : String(value));
     }
     headers.set(CLIENT_IP_HEADER, request.ip);
-    const body = BODYLESS.has(request.method) || request.body === undefined ? undefined : serialize(request.body);
+    const body = BODYLESS.has(request.method) || request.body === undefined ? undefined : reencode(request.body, headers);
     return new Request(new URL(request.url, this.config.publicUrl), { method: request.method, headers, body });
   }
 }
 
-// Fastify has parsed the body already; a JSON string body ("x") must go back as JSON, not as x.
-function serialize(body: unknown): string {
+/**
+ * Fastify has parsed the body already. Text it kept as text (a Buffer, a text/plain string) goes back
+ * as it came; what it parsed (JSON, or a form, which it turned into an object) goes back as JSON and
+ * says so: re-sent as JSON under a form's content type, a form would reach Better Auth as garbage.
+ */
+function reencode(body: unknown, headers: Headers): string {
   if (Buffer.isBuffer(body)) return body.toString('utf8');
+  if (typeof body === 'string' && !/^application\/json\b/i.test(headers.get('content-type') ?? '')) return body;
+  headers.set('content-type', 'application/json');
+  // A JSON string body ("x") goes back as JSON, not as x.
   return JSON.stringify(body);
 }

@@ -39,13 +39,13 @@ export abstract class RateLimiter {
    * outcomes (failed sign-ins) that are counted with `record` once the outcome is known.
    */
   async check(key: string, rule: RateLimitRule): Promise<void> {
-    let current: RateLimiterRes | null;
+    let state: RateLimiterRes | null;
     try {
-      current = await this.limiterFor(rule).get(key);
+      state = await this.limiterFor(rule).get(key);
     } catch (error) {
       throw this.unavailable(error);
     }
-    if (current && current.consumedPoints >= rule.max) throw limited(current);
+    if (state && state.consumedPoints >= rule.max) throw limited(state);
   }
 
   /** Counts a hit on `key` without refusing anything. */
@@ -77,7 +77,9 @@ export abstract class RateLimiter {
   }
 }
 
-function limited(outcome: RateLimiterRes): DomainError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-  return new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, { 'retry-after': String(retryAfterSeconds) });
+function limited(state: RateLimiterRes): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  return new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, {
+    'retry-after': String(retryAfterSeconds),
+  });
 }

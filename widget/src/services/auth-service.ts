@@ -44,9 +44,18 @@ export class AuthService {
     return this.userFromNewToken();
   }
 
-  async signUp(name: string, email: string, password: string): Promise<WidgetUser> {
-    await this.call('/sign-up/email', { name, email, password });
-    return this.userFromNewToken();
+  /**
+   * The new user, or null when the server wants the address confirmed first (it answered without a
+   * session and mailed a link leading back to `callbackURL`).
+   */
+  async signUp(name: string, email: string, password: string, callbackURL: string): Promise<WidgetUser | null> {
+    await this.call('/sign-up/email', { name, email, password, callbackURL });
+    return this.hasSession ? this.userFromNewToken() : null;
+  }
+
+  /** Mails a new address-confirmation link (the server answers alike for any address). */
+  async resendVerification(email: string, callbackURL: string): Promise<void> {
+    await this.call('/send-verification-email', { email, callbackURL });
   }
 
   /** After the social sign-in popup handed us a session token. */

@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * epoch milliseconds). Counters are short-lived, so the old rows are dropped, not converted: at
  * worst a user gets one fresh window at deploy time.
  */
-export class RateLimiterFlexible1764307200022 implements MigrationInterface {
+export class RateLimiterFlexible1764307200020 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "rate_limits"`);
     await queryRunner.query(`
