@@ -3,7 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { signUp, TEST_ORIGIN, uniqueEmail } from '../../server/test/auth-helpers.js';
 import type { ChatPanel } from '../src/components/chat-panel/chat-panel.component.js';
-import { mountSignedIn, mountWidget, serverUrl, sessionKey, waitFor } from './harness.js';
+import { mountSignedIn, mountWidget, serverUrl, sessionKey, verifyingServerUrl, waitFor } from './harness.js';
 
 const widgetKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('chat-widget:'));
 
@@ -107,7 +107,7 @@ describe('API token', () => {
   const panelOf = (page: Awaited<ReturnType<typeof mountWidget>>) => page.widget.shadowRoot!.querySelector('chat-widget-panel') as ChatPanel;
   // The widget keeps the API JWT in memory; the tests spoil it as a revoked key or a rotation would.
   const spoilToken = (page: Awaited<ReturnType<typeof mountWidget>>) => {
-    const auth = (panelOf(page) as unknown as { auth: { jwt: { token: string } } }).auth;
+    const auth = (panelOf(page) as unknown as { authService: { jwt: { token: string } } }).authService;
     auth.jwt.token = `${auth.jwt.token.slice(0, -4)}AAAA`;
   };
 
@@ -144,7 +144,7 @@ describe('API token', () => {
 
   it('fetches a new token before the current one expires', async () => {
     const { page } = await mountSignedIn();
-    const auth = (panelOf(page) as unknown as { auth: { jwt: { token: string; exp: number } } }).auth;
+    const auth = (panelOf(page) as unknown as { authService: { jwt: { token: string; exp: number } } }).authService;
     // 30 s left: inside the refresh margin, so the next request gets a fresh token first.
     auth.jwt.exp = Date.now() / 1000 + 30;
     await page.click('History');
@@ -189,6 +189,52 @@ describe('password reset', () => {
     await reset.click('Sign in');
     await reset.field('Message');
     history.replaceState(null, '', '/');
+  });
+});
+
+describe('email verification (REQUIRE_EMAIL_VERIFICATION)', () => {
+  it('shows "check your email" after sign-up and for an unconfirmed sign-in, resends the link, and signs in once confirmed', async () => {
+    const email = uniqueEmail('confirm');
+    const page = await mountWidget({ server: verifyingServerUrl(), open: '' });
+    const signedIn: string[] = [];
+    page.widget.addEventListener('chat-widget:signed-in', () => signedIn.push('signed-in'));
+    await page.click('I need an account');
+    await page.type('Name', 'Connie');
+    await page.type('Email', email);
+    await page.type('Password', 'a good long password');
+    await page.click('Create account');
+    await page.waitForText('Check your email');
+    await page.waitForText(`We sent a link to ${email}.`);
+
+    await page.click('Resend the link');
+    expect((await waitFor(() => page.byRole('status').find((e) => e.textContent?.trim()), 'a status')).textContent).toContain('A new link is on its way.');
+
+    await page.click('I confirmed it: sign in');
+    await page.type('Email', email);
+    await page.type('Password', 'a good long password');
+    await page.click('Sign in');
+    await page.waitForText(`We sent a link to ${email}.`);
+    expect(signedIn).toEqual([]);
+
+    // The link itself is followed in the e2e scenario (real SMTP); here the account is confirmed directly.
+    await withDatabase((client) => client.query('UPDATE "user" SET "emailVerified" = true WHERE email = $1', [email]));
+    await page.click('I confirmed it: sign in');
+    await page.type('Email', email);
+    await page.type('Password', 'a good long password');
+    await page.click('Sign in');
+    await page.field('Message');
+    expect(signedIn).toEqual(['signed-in']);
+  });
+
+  it('speaks French on the "check your email" screen', async () => {
+    const page = await mountWidget({ server: verifyingServerUrl(), open: '', locale: 'fr' });
+    await page.click('Je n’ai pas de compte');
+    await page.type('Nom', 'Claire');
+    await page.type('E-mail', uniqueEmail('fr'));
+    await page.type('Mot de passe', 'un bon long mot de passe');
+    await page.click('Créer le compte');
+    await page.waitForText('Consultez vos e-mails');
+    await page.button('Renvoyer le lien');
   });
 });
 

@@ -3,7 +3,11 @@ import { decodeJwt } from 'jose';
 import pg from 'pg';
 import request from 'supertest';
 import { fetchJwt, signUp, TEST_ORIGIN, uniqueEmail, uniqueIp } from '../../test/auth-helpers.js';
+import { createTestDatabase } from '../../test/test-database.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { migrations } from '../database/migrations/index.js';
+import { UserProfileBounds1764307200017 } from '../database/migrations/1764307200017-user-profile-bounds.js';
+import { revertLastMigration, runMigrations } from '../database/run-migrations.js';
 
 describe('user profile bounds (name, email, image)', () => {
   let server: TestServer;
@@ -86,6 +90,33 @@ describe('user profile bounds (name, email, image)', () => {
       await expect(client.query('UPDATE "user" SET image = $1 WHERE email = $2', ['http://images.example/a.png', user.email])).rejects.toThrow(/CHK_user_image/);
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe('accounts written before the bounds (migration UserProfileBounds)', () => {
+  it('are fitted, so their API calls work again', async () => {
+    const database = await createTestDatabase();
+    const client = new pg.Client({ connectionString: database.url });
+    try {
+      const since = migrations.findIndex((m) => m === UserProfileBounds1764307200017);
+      for (let i = since; i < migrations.length; i++) await revertLastMigration(database.url);
+      await client.connect();
+      await client.query(
+        `INSERT INTO "user" (id, name, email, "emailVerified", image) VALUES
+           ('long', $1, 'long@example.com', false, 'http://images.example/a.png'),
+           ('fine', 'Fine Name', 'fine@example.com', true, 'https://images.example/b.png')`,
+        [`Bell\u0007 ${'n'.repeat(5000)}`],
+      );
+      await runMigrations(database.url);
+      const { rows } = await client.query('SELECT id, char_length(name) AS length, name ~ $1 AS has_control, image FROM "user" ORDER BY id', ['[[:cntrl:]]']);
+      expect(rows).toEqual([
+        { id: 'fine', length: 9, has_control: false, image: 'https://images.example/b.png' },
+        { id: 'long', length: 100, has_control: false, image: null },
+      ]);
+    } finally {
+      await client.end().catch(() => undefined);
+      await database.drop();
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { ConversationRecord } from './conversation.repository.js';
-import { ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { ConversationDto, type ConversationExportDto, MessageDto } from './dto/conversation.dto.js';
 import type { MessageRecord } from './message.repository.js';
 
 const SPEAKER = { user: 'You', assistant: 'Assistant' } as const;
@@ -18,7 +18,8 @@ export function conversationToMarkdown(conversation: ConversationRecord, message
 }
 
 export function conversationToJson(conversation: ConversationRecord, messages: MessageRecord[]): string {
-  return JSON.stringify({ conversation: ConversationDto.from(conversation), messages: messages.map((m) => MessageDto.from(m)) }, null, 2);
+  const body: ConversationExportDto = { conversation: ConversationDto.from(conversation), messages: messages.map((m) => MessageDto.from(m)) };
+  return JSON.stringify(body, null, 2);
 }
 
 /** A download name built from the title, safe in a Content-Disposition header. */

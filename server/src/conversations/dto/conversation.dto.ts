@@ -86,6 +86,12 @@ export class ConversationWithMessagesDto {
   nextCursor!: string | null;
 }
 
+/** GET /conversations/:id/export?format=json: the whole conversation. */
+export class ConversationExportDto {
+  @ApiProperty({ type: ConversationDto }) conversation!: ConversationDto;
+  @ApiProperty({ type: [MessageDto], description: 'Every message, chronological.' }) messages!: MessageDto[];
+}
+
 export class AgentRunResultDto {
   @ApiProperty({ type: ConversationDto }) conversation!: ConversationDto;
   @ApiProperty({ type: MessageDto }) userMessage!: MessageDto;
