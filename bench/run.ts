@@ -288,6 +288,7 @@ async function main(): Promise<void> {
         'npm run bench            # full run: 1,000,000 messages, writes docs/performance.md',
         'npm run bench -- --quick # 1/100 of the data (CI), writes .data/bench-quick/performance.md',
         'npm run bench:jwt        # JWT verification alone',
+        'npm run bench:compare -- <main.js A> <main.js B>  # two builds of the server, alternated, on one cluster',
         'npm run bench:streaming  # the widget streaming a 2,000-token answer into 50 long messages, alone',
         'npm run bench:widget     # the widget before the first open vs an empty page and a bare Lit element',
       ],

@@ -123,14 +123,10 @@ export class ChatService {
     }
     this.metrics.countAgentRun(this.agent.id, status);
     try {
-      return await this.finish(run, { content, sources, status, errorCode });
+      return await this.messages.finishAnswer(run.assistantMessage.id, { content, sources, status, errorCode });
     } finally {
       tracked.end();
     }
-  }
-
-  private async finish(run: PreparedRun, outcome: { content: string; sources: MessageSource[]; status: MessageStatus; errorCode: string | null }): Promise<MessageRecord> {
-    return this.messages.finishAnswer(run.assistantMessage.id, outcome);
   }
 
   private ready(started: StartedRun, history: AgentTurn[]): PreparedRun {
