@@ -16,6 +16,7 @@ export type ConversationWithMessages = Schemas['ConversationWithMessagesDto'];
 export type SignInProvider = Schemas['SignInProviderDto'];
 export type ClientConfig = Schemas['ClientConfigDto'];
 export type SendMessageBody = Schemas['SendMessageDto'];
+export type RenameConversationBody = Schemas['RenameConversationDto'];
 export type ErrorBody = Schemas['ErrorBodyDto'];
 
 /** One server-sent event of an agent run: the SSE event name and its parsed data. */
