@@ -52,7 +52,13 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes every field of an agent run, answered as JSON and as a stream', async () => {
-    const json = await client.post('/agents/run', { message: 'How do I embed the widget with a script tag?' }).expect(200);
+    const body = {
+      message: 'How do I embed the widget with a script tag?',
+      clientMessageId: '6f1c2a7e-0b4d-4c55-9a8e-3f0d2b1c4e5a',
+      context: { url: 'https://shop.example/help', title: 'Help', data: ['plan', { tier: 'pro' }] },
+    };
+    expectConforms('RunAgentDto', body); // what the contract lets a client send, the server accepts
+    const json = await client.post('/agents/run', body).expect(200);
     expectConforms('AgentRunResultDto', json.body);
 
     const { events } = await client.stream(`/conversations/${json.body.conversation.id}/messages`, { message: 'And how do I theme it?' });

@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './api-error.js';
-import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RunEvent, SendMessageBody } from './api-types.js';
+import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RenameConversationBody, RunEvent, SendMessageBody } from './api-types.js';
 
 /** What the API client needs from sign-in: a current token, and a fresh one after a 401. */
 export interface TokenSource {
@@ -40,7 +40,8 @@ export class ApiClient {
   }
 
   async renameConversation(id: string, title: string): Promise<Conversation> {
-    return (await this.request(`/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ title }) })).json();
+    const body: RenameConversationBody = { title };
+    return (await this.request(`/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(body) })).json();
   }
 
   async deleteConversation(id: string): Promise<void> {

@@ -318,10 +318,10 @@ export interface components {
             url?: string;
             /** @description That page’s title. */
             title?: string;
-            /** @description The host page’s own `context`: a string or a JSON object, at most 8192 bytes as JSON. */
+            /** @description The host page’s own `context`: a string, or a JSON object or array, at most 8192 bytes as JSON. */
             data?: string | {
                 [key: string]: unknown;
-            };
+            } | unknown[];
         };
         RunAgentDto: {
             /** @description The user message, 1..MESSAGE_MAX_LENGTH characters (default 8000). */

@@ -35,8 +35,8 @@ export class PageContextDto {
   title?: string;
 
   @ApiPropertyOptional({
-    description: `The host page’s own \`context\`: a string or a JSON object, at most ${PAGE_CONTEXT_DATA_MAX_BYTES} bytes as JSON.`,
-    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+    description: `The host page’s own \`context\`: a string, or a JSON object or array, at most ${PAGE_CONTEXT_DATA_MAX_BYTES} bytes as JSON.`,
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
   })
   @IsOptional()
   @IsBoundedJson(PAGE_CONTEXT_DATA_MAX_BYTES)
