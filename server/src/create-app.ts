@@ -10,7 +10,9 @@ import { clientErrorHandler } from './common/client-error.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { requestContext } from './common/request-context.js';
+import { useOneErrorShape } from './common/error-shape.js';
 import { requestIdFor } from './common/request-id.js';
+import { recordRoutes } from './common/route-catalog.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { useJsonBodyParser } from './common/json-body-parser.js';
 import { fastifyTrustProxy } from './common/trust-proxy.js';
@@ -47,6 +49,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger), adapter, {
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
+  recordRoutes(app);
+  useOneErrorShape(app);
   useJsonBodyParser(app, BODY_LIMIT_BYTES);
   await registerSecurityHeaders(app, config);
   app.enableCors({

@@ -2,11 +2,15 @@ import { All, Controller, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CLIENT_IP_HEADER } from './better-auth.js';
+import { DomainError } from '../common/domain-error.js';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './better-auth.js';
 import { BetterAuthService } from './better-auth.service.js';
 import { Public } from './public.decorator.js';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
+
+/** Methods a Web Request cannot carry (the Fetch standard forbids them); Better Auth serves none of them. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
  * Hands every request under /api/auth to Better Auth's fetch-style handler, as its Fastify
@@ -35,6 +39,7 @@ export class BetterAuthController {
   }
 
   private toWebRequest(request: FastifyRequest): Request {
+    if (FORBIDDEN_METHODS.has(request.method)) throw new DomainError('METHOD_NOT_ALLOWED', `${request.method} is not served under ${AUTH_BASE_PATH}.`);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value === undefined || name === 'content-length') continue;
