@@ -1,6 +1,7 @@
 import { All, Controller, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/domain-error.js';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './better-auth.js';
@@ -13,12 +14,12 @@ const BODYLESS = new Set(['GET', 'HEAD']);
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
- * Hands every request under /api/auth to Better Auth's fetch-style handler, as its Fastify
+ * Hands every request under AUTH_BASE_PATH (/api/auth) to Better Auth's fetch-style handler, as its Fastify
  * integration does: Fastify request → Web Request → auth.handler → Fastify reply.
  */
 @ApiExcludeController()
 @Public()
-@Controller('api/auth')
+@Controller(AUTH_BASE_PATH)
 export class BetterAuthController {
   constructor(
     private readonly betterAuth: BetterAuthService,

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { format, type Strings } from '../../i18n/index.js';
 import type { ApiClient } from '../../services/api-client.js';
@@ -43,6 +44,8 @@ export class ConversationView extends WidgetElement {
   @state() private error: { error: ApiError; retry?: Outgoing } | null = null;
   @state() private announcement = '';
   @state() private streaming = false;
+  /** Messages are plain text until then; each message re-renders only when it (or this) changes. */
+  @state() private markdownLoaded = false;
 
   @query('.log') private log!: HTMLElement;
   @query('textarea') private textarea!: HTMLTextAreaElement;
@@ -58,7 +61,7 @@ export class ConversationView extends WidgetElement {
     // Answers render as plain text until the Markdown chunk arrives, then re-render. If it cannot
     // load (offline), they stay plain text, which is safe.
     loadMarkdown().then(
-      () => this.requestUpdate(),
+      () => (this.markdownLoaded = true),
       () => undefined,
     );
   }
@@ -142,7 +145,7 @@ export class ConversationView extends WidgetElement {
         ${this.olderCursor ? html`<li class="older"><button class="link" ?disabled=${this.loading} @click=${this.loadOlder}>${t.loadOlder}</button></li>` : nothing}
         ${this.loading && !this.messages.length ? html`<li class="muted" role="status">${t.loading}</li>` : nothing}
         ${empty ? html`<li class="message assistant"><div class="bubble">${this.greeting}</div></li>` : nothing}
-        ${repeat(this.messages, (m) => m.id, (m) => messageItem(m, t))}
+        ${repeat(this.messages, (m) => m.id, (m) => guard([m, t, this.markdownLoaded], () => messageItem(m, t)))}
       </ol>
       <p class="sr-only" role="status">${this.announcement}</p>
       ${this.error
@@ -234,7 +237,7 @@ export class ConversationView extends WidgetElement {
     let stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
     let finished = false;
     const now = new Date().toISOString();
-    const base = { conversationId: this.loadedId ?? '', sources: [], errorCode: null, createdAt: now };
+    const base = { conversationId: this.loadedId ?? '', sources: [], errorCode: null, replyToId: null, createdAt: now };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;
