@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AUTH_BASE_PATH } from '../src/auth/better-auth.js';
+import { AUTH_BASE_PATH } from '../src/common/auth-base-path.js';
 import { BetterAuthService } from '../src/auth/better-auth.service.js';
 import { routesOf } from '../src/common/route-catalog.js';
 

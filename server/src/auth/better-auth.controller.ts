@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/domain-error.js';
-import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './better-auth.js';
+import { CLIENT_IP_HEADER } from './better-auth.js';
 import { BetterAuthService } from './better-auth.service.js';
 import { Public } from './public.decorator.js';
 

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { STATUS_CODES } from 'node:http';
-import { codeForStatus, type ErrorBody } from './error-response.js';
+import type { ErrorBodyDto } from './error-body.dto.js';
+import { codeForStatus } from './error-response.js';
 
 /**
  * An error answered in some other shape, in ours: `{ statusCode, code, message }`. Others' errors
@@ -8,7 +9,7 @@ import { codeForStatus, type ErrorBody } from './error-response.js';
  * endpoint for, `{ message }` without a code for some refusals), @fastify/cors (a text/plain 400 for
  * a malformed preflight). A code and message they gave are kept. Null when the body is ours already.
  */
-export function inErrorShape(status: number, contentType: string, payload: string | Buffer | null): ErrorBody | null {
+export function inErrorShape(status: number, contentType: string, payload: string | Buffer | null): ErrorBodyDto | null {
   let given: Record<string, unknown> = {};
   const text = payload === null ? '' : payload.toString();
   if (/\bjson\b/i.test(contentType)) {
