@@ -184,6 +184,8 @@ export interface components {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
+            /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
+            originAllowed: boolean;
         };
         ConversationDto: {
             /** Format: uuid */
@@ -311,6 +313,16 @@ export interface components {
             /** @description For people. */
             message: string;
         };
+        PageContextDto: {
+            /** @description The page the message was sent from, without query string or fragment. */
+            url?: string;
+            /** @description That page’s title. */
+            title?: string;
+            /** @description The host page’s own `context`: a string or a JSON object, at most 8192 bytes as JSON. */
+            data?: string | {
+                [key: string]: unknown;
+            };
+        };
         RunAgentDto: {
             /** @description The user message, 1..MESSAGE_MAX_LENGTH characters (default 8000). */
             message: string;
@@ -319,6 +331,8 @@ export interface components {
              * @description Set by the client so a retried send is stored once.
              */
             clientMessageId?: string;
+            /** @description Where the message was sent from; stored with it and given to the agent. */
+            context?: components["schemas"]["PageContextDto"];
             /**
              * Format: uuid
              * @description Continue this conversation; omit to start a new one.
@@ -333,6 +347,8 @@ export interface components {
              * @description Set by the client so a retried send is stored once.
              */
             clientMessageId?: string;
+            /** @description Where the message was sent from; stored with it and given to the agent. */
+            context?: components["schemas"]["PageContextDto"];
         };
         LivenessDto: {
             /** @enum {string} */

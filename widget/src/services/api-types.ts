@@ -16,6 +16,8 @@ export type ConversationWithMessages = Schemas['ConversationWithMessagesDto'];
 export type SignInProvider = Schemas['SignInProviderDto'];
 export type ClientConfig = Schemas['ClientConfigDto'];
 export type SendMessageBody = Schemas['SendMessageDto'];
+/** Where a message was sent from: the page's address and title, and the host's own `context`. */
+export type PageContext = Schemas['PageContextDto'];
 export type ErrorBody = Schemas['ErrorBodyDto'];
 
 /** One server-sent event of an agent run: the SSE event name and its parsed data. */
