@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { request as httpRequest } from 'node:http';
 import { signedInClient, type SignedInClient } from '../test/api-client.js';
-import { TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
+import { signUp, TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 import { BAD_HEADERS, BAD_IDS, BAD_QUERIES, type BadRequest, badBodies } from './bad-input-corpus.js';
 import { report, tally } from './figures.js';
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-// Better Auth's routes the widget uses (they are not in our OpenAPI document).
-const AUTH_ROUTES: Route[] = [
-  { method: 'POST', path: '/api/auth/sign-up/email' },
-  { method: 'POST', path: '/api/auth/sign-in/email' },
-  { method: 'POST', path: '/api/auth/sign-out' },
-  { method: 'POST', path: '/api/auth/request-password-reset' },
-  { method: 'POST', path: '/api/auth/reset-password' },
-  { method: 'GET', path: '/api/auth/get-session' },
-  { method: 'GET', path: '/api/auth/token' },
-  { method: 'GET', path: '/api/auth/jwks' },
-];
+import { sweptRoutes, type SweptRoute, UNKNOWN_AUTH_PATH } from './swept-routes.js';
 
 interface Outcome {
   route: string;
@@ -29,87 +14,130 @@ interface Outcome {
   problem?: string;
 }
 
-/** A 4xx must carry the JSON error shape; our own routes add statusCode (Better Auth's do not). */
-function problemWith(route: Route, status: number, contentType: string, text: string): string | undefined {
+/** Methods that carry a body a handler reads. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Requests in flight at once: enough to keep the server busy, few enough for a shared machine. */
+const CONCURRENCY = 12;
+
+/** An error must carry the JSON error shape with a code; our own routes add statusCode too. */
+function problemWith(route: SweptRoute, status: number, contentType: string, text: string): string | undefined {
   if (status >= 500) return `status ${status}: ${text.slice(0, 200)}`;
   if (status < 400) return undefined;
-  if (!contentType.includes('application/json')) return `non-JSON ${status} (${contentType})`;
+  if (!contentType.includes('application/json')) return `non-JSON ${status} (${contentType}): ${text.slice(0, 100)}`;
   let body: { statusCode?: unknown; code?: unknown; message?: unknown };
   try {
     body = JSON.parse(text);
   } catch {
     return `unparseable JSON ${status}`;
   }
-  if (typeof body.message !== 'string' || (typeof body.code !== 'string' && !route.path.startsWith('/api/auth'))) return `error body without code/message: ${text.slice(0, 200)}`;
-  if (!route.path.startsWith('/api/auth') && body.statusCode !== status) return `statusCode ${String(body.statusCode)} ≠ ${status}`;
+  if (typeof body.code !== 'string' || !body.code || typeof body.message !== 'string') return `error body without code/message: ${text.slice(0, 200)}`;
+  if (route.owner === 'api' && body.statusCode !== status) return `statusCode ${String(body.statusCode)} ≠ ${status}`;
   return undefined;
+}
+
+/** Sent with node:http rather than fetch: any method (TRACE, PROPFIND…) and the path exactly as written. */
+function sendRaw(base: URL, path: string, method: string, headers: Record<string, string>, body: string | Buffer | undefined) {
+  return new Promise<{ status: number; contentType: string; text: string }>((resolve, reject) => {
+    const req = httpRequest({ hostname: base.hostname, port: base.port, path, method, headers, timeout: 15_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 describe('bad-input sweep', () => {
   let server: TestServer;
   let client: SignedInClient;
   let conversationId: string;
-  let routes: Route[];
+  let routes: SweptRoute[];
 
   beforeAll(async () => {
     server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000' });
     client = await signedInClient(server.url);
     conversationId = (await client.post('/agents/run', { message: 'the conversation under attack' }).expect(200)).body.conversation.id;
-    const openapi = (await (await fetch(`${server.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    routes = [
-      ...Object.entries(openapi.paths).flatMap(([path, methods]) =>
-        Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1') })),
-      ),
-      ...AUTH_ROUTES,
-      { method: 'GET', path: '/metrics' },
-    ];
+    routes = sweptRoutes(server.app);
   });
   afterAll(() => server?.close());
 
-  /** Every malformed request for one route: bodies, headers, ids and queries, signed in or not. */
-  function requestsFor(route: Route): BadRequest[] {
-    const withId = (id: string) => route.path.replace(':id', id);
-    const path = withId(conversationId);
+  /** A route's path with its parameters (`:name`, `*`) set to `value`, or to a usable value. */
+  function fill(route: SweptRoute, value?: string): string {
+    const usable = (name: string) => (route.owner === 'api' && name === 'id' ? conversationId : name === 'id' ? 'github' : 'missing');
+    // What an HTTP client would escape (spaces, quotes, non-ASCII); the rest goes as written.
+    const escaped = value?.replace(/[^\x21-\x7e]|['"<>`{|}\\^]/g, (c) => encodeURIComponent(c));
+    return route.path.replace(/:(\w+)|\*/g, (_match, name: string | undefined) => escaped ?? usable(name ?? '*'));
+  }
+
+  /** Every malformed request for one route: parameters, queries, bodies and headers. */
+  function requestsFor(route: SweptRoute): BadRequest[] {
+    const path = fill(route);
+    // The catch-all's other methods and paths all reach Better Auth's one "no such endpoint" answer.
+    if (route.path === UNKNOWN_AUTH_PATH) return [{ label: 'no such endpoint', path }, { label: 'no such endpoint, with a body', path, body: '{}' }];
     const requests: BadRequest[] = [];
-    if (route.path.includes(':id')) requests.push(...BAD_IDS.map((id) => ({ label: `id ${id.slice(0, 30)}`, path: withId(id) })));
+    if (/:\w+|\*/.test(route.path)) requests.push(...BAD_IDS.map((id) => ({ label: `param ${id.slice(0, 30)}`, path: fill(route, id) })));
     if (route.method === 'GET') requests.push(...BAD_QUERIES.map((query) => ({ label: `query ${query.slice(0, 40)}`, path, query })));
-    if (route.method !== 'GET' && route.method !== 'DELETE') requests.push(...badBodies().map((b) => ({ ...b, path, kind: 'body' as const })));
-    requests.push(...BAD_HEADERS.map((headers) => ({ label: `header ${Object.keys(headers)[0]}`, path, headers, body: route.method === 'GET' ? undefined : '{}' })));
+    if (BODY_METHODS.has(route.method) && route.path !== UNKNOWN_AUTH_PATH) requests.push(...badBodies().map((b) => ({ ...b, path, kind: 'body' as const })));
+    requests.push(...BAD_HEADERS.map((headers) => ({ label: `header ${Object.keys(headers)[0]}`, path, headers, body: BODY_METHODS.has(route.method) ? '{}' : undefined })));
     return requests;
   }
 
-  async function send(route: Route, bad: BadRequest, signedIn: boolean): Promise<Outcome> {
-    const url = `${server.url}${bad.path ?? route.path}${bad.query ? `?${bad.query}` : ''}`;
+  async function send(route: SweptRoute, bad: BadRequest, credential: string | null): Promise<Outcome> {
+    const path = `${bad.path ?? route.path}${bad.query ? `?${bad.query}` : ''}`;
     // A client address of its own per request, so Better Auth's per-address limit does not answer for the validation.
-    const headers: Record<string, string> = { origin: TEST_ORIGIN, 'x-forwarded-for': uniqueIp(), ...(signedIn ? { authorization: `Bearer ${client.jwt}` } : {}), ...bad.headers };
+    const headers: Record<string, string> = { origin: TEST_ORIGIN, 'x-forwarded-for': uniqueIp(), ...(credential ? { authorization: `Bearer ${credential}` } : {}), ...bad.headers };
     if (bad.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const label = `${signedIn ? 'signed in' : 'anonymous'}: ${bad.label}`;
+    const label = `${credential ? 'signed in' : 'anonymous'}: ${bad.label}`;
+    const name = `${route.method} ${route.path}`;
     try {
-      const response = await fetch(url, { method: route.method, headers, body: Buffer.isBuffer(bad.body) ? new Uint8Array(bad.body) : bad.body, signal: AbortSignal.timeout(15_000) });
-      const text = await response.text();
-      return { route: `${route.method} ${route.path}`, label, status: response.status, problem: problemWith(route, response.status, response.headers.get('content-type') ?? '', text) };
+      const response = await sendRaw(new URL(server.url), path, route.method, headers, bad.body);
+      return { route: name, label, status: response.status, problem: problemWith(route, response.status, response.contentType, response.text) };
     } catch (error) {
-      return { route: `${route.method} ${route.path}`, label, status: 0, problem: `no response: ${String((error as Error).cause ?? error)}` };
+      return { route: name, label, status: 0, problem: `no response: ${String(error)}` };
     }
   }
 
-  it('answers every malformed request to every route with a 4xx JSON error (or a success), never a 5xx', async () => {
+  /** Our routes take the JWT; each Better Auth route gets a user of its own, since some end sessions or change the user. */
+  async function credentialFor(route: SweptRoute): Promise<string> {
+    return route.owner === 'api' ? client.jwt : (await signUp(server.url)).sessionToken;
+  }
+
+  it('answers every malformed request to every route with a JSON error with a code (or a success), never a 5xx', async () => {
     // Deleting the conversation under attack would change what later requests see: it goes last.
     const ordered = [...routes].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
     const outcomes: Outcome[] = [];
+    const started = Date.now();
     for (const route of ordered) {
-      // Bodies matter where they are read: signed in on our routes, anonymous on Better Auth's.
-      const bodyAs = !route.path.startsWith('/api/auth');
-      const jobs = requestsFor(route).flatMap((bad) =>
-        (bad.kind === 'body' ? [bodyAs] : [true, false]).map((signedIn) => () => send(route, bad, signedIn)),
-      );
-      for (let i = 0; i < jobs.length; i += 8) outcomes.push(...(await Promise.all(jobs.slice(i, i + 8).map((job) => job()))));
+      const credential = await credentialFor(route);
+      // Bodies are sent signed in (a session does not stop sign-up or sign-in from reading them); the rest both ways.
+      const jobs = requestsFor(route).flatMap((bad) => (bad.kind === 'body' ? [credential] : [credential, null]).map((as) => () => send(route, bad, as)));
+      for (let i = 0; i < jobs.length; i += CONCURRENCY) outcomes.push(...(await Promise.all(jobs.slice(i, i + CONCURRENCY).map((job) => job()))));
     }
     const problems = outcomes.filter((o) => o.problem);
-    report('bad-input sweep', { routes: routes.length, requests: outcomes.length, byStatus: tally(outcomes.map((o) => o.status)), problems: problems.length });
-    expect(routes.length).toBeGreaterThanOrEqual(15);
-    expect(problems).toEqual([]);
+    report('bad-input sweep', {
+      routes: routes.length,
+      betterAuthRoutes: routes.filter((r) => r.owner === 'better-auth').length,
+      requests: outcomes.length,
+      byStatus: tally(outcomes.map((o) => o.status)),
+      seconds: Math.round((Date.now() - started) / 1000),
+      problems: problems.length,
+      problemsByRoute: tally(problems.map((p) => p.route)),
+    });
+    // A few of each route's problems, to start fixing from.
+    const samples = problems.filter((p, i) => problems.findIndex((q) => q.route === p.route) > i - 3);
+    // The list comes from the routers: our controllers and Better Auth's endpoints must both be in it.
+    expect(routes).toEqual(expect.arrayContaining([
+      { method: 'POST', path: '/agents/run', owner: 'api' },
+      { method: 'DELETE', path: '/conversations/:id', owner: 'api' },
+      { method: 'POST', path: '/api/auth/sign-in/email', owner: 'better-auth' },
+      { method: 'GET', path: '/api/auth/reset-password/:token', owner: 'better-auth' },
+    ]));
+    expect(samples).toEqual([]);
     // The server is still well after the sweep.
     await client.get('/users/me').expect(200);
-  });
+  }, 600_000);
 });

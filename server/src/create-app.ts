@@ -13,7 +13,9 @@ import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { logRefusedOrigins } from './common/refused-origins.js';
 import { requestContext } from './common/request-context.js';
+import { useOneErrorShape } from './common/error-shape.js';
 import { requestIdFor } from './common/request-id.js';
+import { recordRoutes } from './common/route-catalog.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { useJsonBodyParser } from './common/json-body-parser.js';
 import { fastifyTrustProxy } from './common/trust-proxy.js';
@@ -55,6 +57,8 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger, options.clock), adapter, {
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
+  recordRoutes(app);
+  useOneErrorShape(app);
   useJsonBodyParser(app, BODY_LIMIT_BYTES);
   await registerSecurityHeaders(app, { hsts: config.env === 'production' });
   app.enableCors({

@@ -3,11 +3,15 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainError } from '../common/domain-error.js';
 import { CLIENT_IP_HEADER } from './better-auth.js';
 import { BetterAuthService } from './better-auth.service.js';
 import { Public } from './public.decorator.js';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
+
+/** Methods a Web Request cannot carry (the Fetch standard forbids them); Better Auth serves none of them. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
  * Hands every request under AUTH_BASE_PATH (/api/auth) to Better Auth's fetch-style handler, as its Fastify
@@ -36,6 +40,7 @@ export class BetterAuthController {
   }
 
   private toWebRequest(request: FastifyRequest): Request {
+    if (FORBIDDEN_METHODS.has(request.method)) throw new DomainError('METHOD_NOT_ALLOWED', `${request.method} is not served under ${AUTH_BASE_PATH}.`);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value === undefined || name === 'content-length') continue;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The body of every error this API answers with (Better Auth's routes under /api/auth excepted). */
+/** The body of every error this API answers with (Better Auth's under /api/auth too, which keep their own codes). */
 export class ErrorBodyDto {
   @ApiProperty({ example: 404, description: 'The HTTP status, repeated.' })
   statusCode!: number;

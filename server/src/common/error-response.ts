@@ -57,21 +57,25 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** The generic code for a status with no more specific one. */
+export function codeForStatus(status: number): string {
+  return CODE_BY_STATUS[status] ?? `HTTP_${status}`;
+}
+
 function fromHttpException(exception: HttpException): Omit<ErrorResponse, 'headers'> & { headers?: Record<string, string> } {
   const status = exception.getStatus();
   const response = exception.getResponse();
   const raw = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
   const messages = Array.isArray(raw.message) ? raw.message.map(String) : undefined;
   const message = messages ? messages.join('; ') : typeof raw.message === 'string' ? raw.message : exception.message;
-  const code = typeof raw.code === 'string' ? raw.code : (CODE_BY_STATUS[status] ?? `HTTP_${status}`);
+  const code = typeof raw.code === 'string' ? raw.code : codeForStatus(status);
   return { status, body: { statusCode: status, code, message, ...(messages ? { details: messages } : {}) } };
 }
 
 /** Fastify's own request errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode. */
 function fromFrameworkError(error: { statusCode: number; message: string }): ErrorResponse {
   const status = error.statusCode;
-  const code = CODE_BY_STATUS[status] ?? `HTTP_${status}`;
-  return { status, body: { statusCode: status, code, message: error.message }, headers: {} };
+  return { status, body: { statusCode: status, code: codeForStatus(status), message: error.message }, headers: {} };
 }
 
 /**
