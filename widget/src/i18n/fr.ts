@@ -72,6 +72,7 @@ export const fr: Strings = {
   errorSession: 'Votre session a expiré. Reconnectez-vous.',
   errorAgent: 'L’assistant n’a pas pu répondre. Réessayer ?',
   errorGeneric: 'Une erreur est survenue.',
+  errorTooManyAttempts: 'Trop de tentatives. Patientez {seconds} s puis réessayez.',
   errorCredentials: 'E-mail ou mot de passe incorrect.',
   errorPopup: 'La connexion n’a pas abouti.',
 };
