@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../server/test/test-database.js';
 import { uniqueEmail, uniqueIp } from '../../server/test/auth-helpers.js';
+import { AUTH_BASE_PATH } from '../../server/src/common/auth-base-path.js';
 import { projectRoot } from '../../server/src/common/project-root.js';
 import { join } from 'node:path';
 import { launchBrowser, openPage, type ObservedPage } from './browser.js';
@@ -38,7 +39,7 @@ export async function startE2eEnvironment(settings: Record<string, string> = {})
   const database = await createTestDatabase();
   const smtp = await SmtpInbox.start();
   const server = await ServerProcess.create(database.url);
-  const oidc = await LocalOidcProvider.start({ redirectUri: `${server.url}/api/auth/callback/${OIDC_PROVIDER_ID}` });
+  const oidc = await LocalOidcProvider.start({ redirectUri: `${server.url}${AUTH_BASE_PATH}/callback/${OIDC_PROVIDER_ID}` });
   const closeAll = async (browser?: Browser) => {
     await browser?.close();
     await server.stop();

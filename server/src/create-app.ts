@@ -1,7 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerOptions } from 'fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -20,6 +21,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseUrls } from './database/database.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -34,14 +36,15 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-/** Builds the configured Nest application on Fastify, without listening. */
-export async function createApp(
-  config: AppConfig,
-  database: DatabaseUrls,
-  logger: Logger,
-  options: AppOptions = {},
-): Promise<NestFastifyApplication> {
+/** Builds the app on an HTTP server that is already listening (see HttpListener). */
+export interface ListeningAppOptions extends AppOptions {
+  serverFactory: NonNullable<FastifyServerOptions['serverFactory']>;
+}
+
+/** Builds the configured Nest application on Fastify, on the given (already listening) server. */
+export async function createApp(config: AppConfig, database: DatabaseUrls, logger: Logger, options: ListeningAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    serverFactory: options.serverFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler,
     genReqId: requestIdFor,
@@ -124,14 +127,5 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chat Widget API')
-      .setDescription('Conversations, agent runs and the signed-in user. Authenticate with a Better Auth JWT.')
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../src/common/clock.js';
 import { createLogger } from '../src/common/logger.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { findFreePort } from '../src/database/free-port.js';
+import { HttpListener } from '../src/http-listener.js';
 import { startServer } from '../src/server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -30,12 +30,13 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
-  const port = await findFreePort();
+  // Bound first (port 0), so the configuration names the real port and no other process can take it.
+  const listener = await HttpListener.open('127.0.0.1', 0);
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PORT: String(listener.port),
+    PUBLIC_URL: `http://127.0.0.1:${listener.port}`,
     DATABASE_URL: database.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ALLOWED_ORIGINS: 'http://host.test',
@@ -49,7 +50,7 @@ export async function startTestServer(
   const logger = options.logLines
     ? createLogger('debug', { write: (line: string) => void options.logLines!.push(line) })
     : createLogger(config.logLevel);
-  const server = await startServer(config, logger, { clock: options.clock });
+  const server = await startServer(config, logger, { clock: options.clock, listener });
   return {
     url: server.url,
     config,

@@ -125,7 +125,7 @@ describe('API token', () => {
   const panelOf = (page: Awaited<ReturnType<typeof mountWidget>>) => page.widget.shadowRoot!.querySelector('chat-widget-panel') as ChatPanel;
   // The widget keeps the API JWT in memory; the tests spoil it as a revoked key or a rotation would.
   const spoilToken = (page: Awaited<ReturnType<typeof mountWidget>>) => {
-    const auth = (panelOf(page) as unknown as { auth: { jwt: { token: string } } }).auth;
+    const auth = (panelOf(page) as unknown as { authService: { jwt: { token: string } } }).authService;
     auth.jwt.token = `${auth.jwt.token.slice(0, -4)}AAAA`;
   };
 
@@ -162,7 +162,7 @@ describe('API token', () => {
 
   it('fetches a new token before the current one expires', async () => {
     const { page } = await mountSignedIn();
-    const auth = (panelOf(page) as unknown as { auth: { jwt: { token: string; exp: number } } }).auth;
+    const auth = (panelOf(page) as unknown as { authService: { jwt: { token: string; exp: number } } }).authService;
     // 30 s left: inside the refresh margin, so the next request gets a fresh token first.
     auth.jwt.exp = Date.now() / 1000 + 30;
     await page.click('History');

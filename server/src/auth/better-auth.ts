@@ -2,6 +2,7 @@ import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
@@ -11,8 +12,6 @@ import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
 import { userProfileRules } from './profile/user-profile-rules.plugin.js';
 import { sessionTokenRedaction } from './session-token-redaction.js';
-
-export const AUTH_BASE_PATH = '/api/auth';
 
 /**
  * Set by our mount point from Fastify's proxy-aware `request.ip`, replacing anything a client sent;

@@ -18,7 +18,7 @@ export interface AppConfig {
     /** Direct (unpooled) URL for migrations; falls back to `url`. */
     directUrl?: string;
     poolMax: number;
-    embedded: { dir: string; port: number };
+    embedded: { dir: string; movableDir: boolean; port: number };
   };
   auth: {
     secret: string;

@@ -29,6 +29,8 @@ const httpUrl = { protocols: ['http', 'https'], require_tld: false, require_prot
  * production checks live in `loadConfig` because they depend on several settings at once.
  * `.env.example` documents each of them; keep the two in step.
  */
+export const DEFAULT_EMBEDDED_POSTGRES_DIR = '.data/postgres';
+
 export class Environment {
   // class-validator checks decorators bottom-up and stops at the first failure, so the type check
   // sits nearest each property: "abc" reports "must be an integer", not a range.
@@ -63,8 +65,9 @@ export class Environment {
   @IsInt()
   DATABASE_POOL_MAX = 10;
 
+  /** Relative to the working directory. */
   @IsString()
-  EMBEDDED_POSTGRES_DIR = '.data/postgres';
+  EMBEDDED_POSTGRES_DIR = DEFAULT_EMBEDDED_POSTGRES_DIR;
 
   @Transform(toInt)
   @Min(0)

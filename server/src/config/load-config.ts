@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isIP } from 'node:net';
 import type { AppConfig } from './app-config.js';
-import { Environment } from './environment.js';
+import { DEFAULT_EMBEDDED_POSTGRES_DIR, Environment } from './environment.js';
 
 /** Used only outside production so `npm start` works with no `.env`; production refuses it. */
 export const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
@@ -214,7 +214,12 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       url: env.DATABASE_URL,
       directUrl: env.DATABASE_URL_DIRECT ?? env.DATABASE_URL,
       poolMax: env.DATABASE_POOL_MAX,
-      embedded: { dir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT },
+      embedded: {
+        dir: env.EMBEDDED_POSTGRES_DIR,
+        // The default folder may move where PostgreSQL can reach it (a root start from a private checkout); a chosen one may not.
+        movableDir: env.EMBEDDED_POSTGRES_DIR === DEFAULT_EMBEDDED_POSTGRES_DIR,
+        port: env.EMBEDDED_POSTGRES_PORT,
+      },
     },
     auth: {
       secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Chunk } from './chunk.entity.js';
 import { KnowledgeDocument } from './document.entity.js';
 import { KnowledgeIngester } from './knowledge-ingester.js';
+import { KnowledgeRepository } from './knowledge.repository.js';
 import { KnowledgeSearch } from './knowledge-search.js';
 
 /**
@@ -17,13 +18,13 @@ import { KnowledgeSearch } from './knowledge-search.js';
 @Injectable()
 class IngestOnStart implements OnApplicationBootstrap {
   constructor(
-    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    private readonly knowledge: KnowledgeRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const ingester = new KnowledgeIngester(this.dataSource, this.config.knowledge.baseUrl, projectRoot());
+    const ingester = new KnowledgeIngester(this.knowledge, this.config.knowledge.baseUrl, projectRoot());
     for (const path of this.config.knowledge.ingestOnStart) {
       const started = performance.now();
       try {
@@ -39,7 +40,8 @@ class IngestOnStart implements OnApplicationBootstrap {
 @Module({
   imports: [TypeOrmModule.forFeature([KnowledgeDocument, Chunk])],
   providers: [
-    { provide: KnowledgeSearch, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new KnowledgeSearch(dataSource) },
+    { provide: KnowledgeRepository, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new KnowledgeRepository(dataSource) },
+    { provide: KnowledgeSearch, inject: [KnowledgeRepository], useFactory: (knowledge: KnowledgeRepository) => new KnowledgeSearch(knowledge) },
     IngestOnStart,
   ],
   exports: [KnowledgeSearch],

@@ -1,4 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { consume } from '@lit/context';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { format, type Strings } from '../../i18n/index.js';
@@ -9,6 +10,8 @@ import { resetRedirectUrl } from '../../services/reset-link.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
+import { authContext, stringsContext } from '../base/contexts.js';
+import { authStyles } from './auth-view.styles.js';
 
 export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'forgot-sent' | 'reset' | 'verify-email';
 
@@ -25,67 +28,24 @@ function thisPage(): string {
   return url.toString();
 }
 
-/** Sign-in, sign-up, forgot and reset password, and the social / OIDC buttons. Fires `signed-in` (internal). */
+/**
+ * Sign-in, sign-up, forgot and reset password, and the social / OIDC buttons. Fires (internal)
+ * `signed-in` with the user and method, and `reset-done` once a reset link's token was used.
+ */
 export class AuthView extends WidgetElement {
-  static override styles = [
-    controls,
-    css`
-      :host {
-        display: block;
-        padding: 20px;
-        overflow: auto;
-      }
-      h2 {
-        font-size: 1.15rem;
-        margin: 0 0 16px;
-      }
-      form {
-        display: grid;
-        gap: 12px;
-      }
-      .field {
-        display: grid;
-        gap: 4px;
-      }
-      label {
-        font-weight: 600;
-      }
-      .hint {
-        font-weight: 400;
-        font-size: 0.875rem;
-        margin: 0;
-      }
-      .row {
-        display: flex;
-        justify-content: space-between;
-        flex-wrap: wrap;
-        gap: 8px;
-      }
-      .providers {
-        display: grid;
-        gap: 8px;
-        margin-top: 16px;
-      }
-      .or {
-        text-align: center;
-        margin: 4px 0 0;
-      }
-      [role='alert'],
-      [role='status'] {
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = [controls, authStyles];
 
-  @property({ attribute: false }) auth!: AuthService;
-  @property({ attribute: false }) t!: Strings;
+  @consume({ context: authContext }) private auth!: AuthService;
+  @consume({ context: stringsContext, subscribe: true }) @state() private t!: Strings;
   @property({ attribute: false }) server = '';
   @property({ attribute: false }) providers: SignInProvider[] = [];
   @property({ attribute: false }) resetToken: string | null = null;
   /** Shown above the form, e.g. "your session expired". */
   @property({ attribute: false }) notice = '';
-  @property() mode: AuthMode = 'sign-in';
 
+  @state() private mode: AuthMode = 'sign-in';
+  /** Replaces `notice` once this view has news of its own ("your password was changed"). */
+  @state() private ownNotice = '';
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private formError = '';
@@ -106,7 +66,8 @@ export class AuthView extends WidgetElement {
 
   override render() {
     const t = this.t;
-    const notice = this.notice ? html`<p role="status">${this.notice}</p>` : nothing;
+    const text = this.ownNotice || this.notice;
+    const notice = text ? html`<p role="status">${text}</p>` : nothing;
     const formError = html`<p class="error" role="alert">${this.formError}</p>`;
     switch (this.mode) {
       case 'sign-up':
@@ -242,9 +203,9 @@ export class AuthView extends WidgetElement {
         this.mode = 'forgot-sent';
       } else if (this.mode === 'reset') {
         await this.auth.resetPassword(this.resetToken ?? '', values.password);
-        this.resetToken = null;
+        this.dispatchEvent(new Event('reset-done'));
         this.switchTo('sign-in');
-        this.notice = this.t.passwordChanged;
+        this.ownNotice = this.t.passwordChanged;
       }
     } catch (error) {
       const apiError = reportError(this, error);
