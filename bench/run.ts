@@ -27,6 +27,7 @@ import { summarize } from './stats.js';
 import { measureStreaming } from './streaming.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
+import { firstPaintRows, firstPaintTable, measureFirstPaint } from './widget-first-paint.js';
 
 const root = projectRoot();
 const scale = scaleFromArgs(process.argv.slice(2));
@@ -43,7 +44,7 @@ const TARGET = {
   agentAddedP99Ms: 5,
   persistedPerSecond: 4 * 156,
   writeFloorShare: 0.6,
-  widgetBeforeOpenGzip: 20 * 1024,
+  widgetBeforeOpenGzip: 5 * 1024,
   widgetTotalGzip: 60 * 1024,
 };
 
@@ -260,6 +261,10 @@ async function main(): Promise<void> {
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
     rows.push(...(await measureStreaming({ startServer, runs: scale.name === 'quick' ? 1 : 3, log })));
+    const firstPaintLoads = scale.name === 'quick' ? 5 : 9;
+    const firstPaint = await measureFirstPaint({ loads: firstPaintLoads, log });
+    rows.push(...firstPaintRows(firstPaint, firstPaintLoads));
+    notes.push(`Widget first paint (\`npm run bench:widget\`), medians of ${firstPaintLoads} cold loads in one Chromium run:\n\n${firstPaintTable(firstPaint)}\n`);
 
     const m = machine();
     notes.push(
@@ -284,6 +289,7 @@ async function main(): Promise<void> {
         'npm run bench -- --quick # 1/100 of the data (CI), writes .data/bench-quick/performance.md',
         'npm run bench:jwt        # JWT verification alone',
         'npm run bench:streaming  # the widget streaming a 2,000-token answer into 50 long messages, alone',
+        'npm run bench:widget     # the widget before the first open vs an empty page and a bare Lit element',
       ],
     });
     const out = scale.name === 'full' ? join(root, 'docs', 'performance.md') : join(workDir, 'performance.md');

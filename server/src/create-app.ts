@@ -11,6 +11,7 @@ import { clientErrorHandler } from './common/client-error.js';
 import type { Clock } from './common/clock.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
+import { logRefusedOrigins } from './common/refused-origins.js';
 import { requestContext } from './common/request-context.js';
 import { requestIdFor } from './common/request-id.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
@@ -22,6 +23,7 @@ import type { DatabaseUrls } from './database/database.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 import { createOpenApiDocument } from './openapi/openapi-document.js';
+import { registerWidgetFiles } from './static/widget-files.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -64,6 +66,7 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
     maxAge: 600,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  logRefusedOrigins(fastify, config.auth.allowedOrigins, logger);
   const metrics = app.get(AppMetrics);
   const shutdown = app.get(GracefulShutdown);
   // Callback style on purpose: the rest of the request runs inside `run`, so every log line has its id.
@@ -98,16 +101,7 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
   const root = projectRoot();
   const widgetDir = join(root, 'dist', 'widget');
   const fastify = app.getHttpAdapter().getInstance();
-  if (existsSync(widgetDir)) {
-    await fastify.register(async (widget) => {
-      // Host pages of any site load the widget script, as a classic script too (no CORS).
-      widget.addHook('onSend', async (_request, reply, payload) => {
-        void reply.header('cross-origin-resource-policy', 'cross-origin');
-        return payload;
-      });
-      await widget.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, maxAge: '1h' });
-    });
-  }
+  if (existsSync(widgetDir)) await registerWidgetFiles(fastify, widgetDir);
   // The project's docs, so the demo knowledge base's source links (KNOWLEDGE_BASE_URL) resolve.
   // Markdown is served as plain text, which every browser shows instead of downloading.
   const docsDir = join(root, 'docs');

@@ -1,6 +1,6 @@
 import '../src/chat-widget.js';
 import { signedInClient } from '../../server/test/api-client.js';
-import type { ChatWidget } from '../src/components/chat-widget/chat-widget.component.js';
+import type { ChatWidget } from '../src/launcher/chat-widget.js';
 
 /** The real server the global setup started. */
 export const serverUrl = () => process.env.WIDGET_TEST_SERVER!;

@@ -1,11 +1,8 @@
+import { launcherStrings } from './launcher.js';
+
 /** Every string the widget shows, in English (the default). Other catalogs must have the same keys. */
 export const en = {
-  openChat: 'Open chat',
-  closeChat: 'Close chat',
-  defaultTitle: 'Chat',
-  loading: 'Loading…',
-  loadFailed: 'The chat could not be loaded.',
-  retry: 'Retry',
+  ...launcherStrings.en,
   // auth
   email: 'Email',
   password: 'Password',
@@ -77,6 +74,10 @@ export const en = {
   errorTooManyAttempts: 'Too many attempts. Please wait {seconds} s and retry.',
   errorCredentials: 'Wrong email or password.',
   errorPopup: 'Sign-in was not completed.',
+  // set-up problems (the site owner's to fix; the console says the same, in English)
+  setupOriginRefused: 'This site ({origin}) may not use the chat server {server} yet. The site owner can allow it by adding {origin} to ALLOWED_ORIGINS in the server’s settings.',
+  setupNoServer: 'No chat server answers at {server}. The site owner should set the widget’s server attribute to the chat server’s address.',
+  setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
 };
 
 export type Strings = typeof en;

@@ -1,13 +1,9 @@
 import type { Strings } from './en.js';
+import { launcherStrings } from './launcher.js';
 
 /** French: shipped to prove the catalog works for a second language. */
 export const fr: Strings = {
-  openChat: 'Ouvrir le chat',
-  closeChat: 'Fermer le chat',
-  defaultTitle: 'Discussion',
-  loading: 'Chargement…',
-  loadFailed: 'Le chat n’a pas pu être chargé.',
-  retry: 'Réessayer',
+  ...launcherStrings.fr,
   email: 'E-mail',
   password: 'Mot de passe',
   name: 'Nom',
@@ -75,4 +71,7 @@ export const fr: Strings = {
   errorTooManyAttempts: 'Trop de tentatives. Patientez {seconds} s puis réessayez.',
   errorCredentials: 'E-mail ou mot de passe incorrect.',
   errorPopup: 'La connexion n’a pas abouti.',
+  setupOriginRefused: 'Ce site ({origin}) n’est pas encore autorisé à utiliser le serveur de chat {server}. Son propriétaire peut l’autoriser en ajoutant {origin} à ALLOWED_ORIGINS dans les réglages du serveur.',
+  setupNoServer: 'Aucun serveur de chat ne répond à l’adresse {server}. Le propriétaire du site doit indiquer l’adresse du serveur dans l’attribut server du widget.',
+  setupUnreachable: 'Le serveur de chat {server} est injoignable pour le moment. Réessayez dans un instant.',
 };

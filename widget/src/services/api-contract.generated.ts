@@ -184,6 +184,8 @@ export interface components {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
+            /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
+            originAllowed: boolean;
         };
         ConversationDto: {
             /** Format: uuid */

@@ -20,7 +20,7 @@ import { panelStyles } from './chat-panel.styles.js';
 
 type View = 'loading' | 'unavailable' | 'auth' | 'chat';
 
-const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000 };
+const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000, originAllowed: true };
 
 /**
  * The panel behind the launcher, loaded on first open: provides the services (API, auth, strings)
