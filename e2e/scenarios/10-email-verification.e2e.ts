@@ -5,7 +5,7 @@ import { UI_TIMEOUT } from '../harness/widget-driver.js';
 
 const env = useE2eEnvironment({ REQUIRE_EMAIL_VERIFICATION: 'true' });
 
-describe('scenario 8: email verification', () => {
+describe('scenario 10: email verification', () => {
   it(
     'signs up to "check your email", resends the link, refuses sign-in until the mailed link is followed, then chats',
     async () => {
@@ -35,7 +35,7 @@ describe('scenario 8: email verification', () => {
       const answer = await widget.ask('How do I install Lumen?');
       expect(await answer.innerText()).toMatch(/install/i);
 
-      await widget.screenshot('8-email-verification-signed-in');
+      await widget.screenshot('10-email-verification-signed-in');
     },
     SCENARIO_TIMEOUT,
   );

@@ -63,6 +63,24 @@ describe('sign-in views', () => {
     expect(alert.textContent).toMatch(/exist/i);
   });
 
+  it('tells a refused burst of sign-ins to wait, with the server’s Retry-After', async () => {
+    const user = await signUp(serverUrl());
+    const page = await mountWidget({ open: '' });
+    const refusal = () => new Promise<CustomEvent>((resolve) => page.widget.addEventListener('chat-widget:error', resolve as EventListener, { once: true }));
+    await page.type('Email', user.email);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refused = refusal();
+      await page.type('Password', `wrong password ${attempt}`);
+      await page.click('Sign in');
+      expect((await refused).detail).toMatchObject({ status: 401 });
+    }
+    const refused = refusal();
+    await page.type('Password', 'wrong password 3');
+    await page.click('Sign in');
+    expect((await refused).detail).toMatchObject({ status: 429 });
+    await page.waitForText('Too many attempts. Please wait');
+  });
+
   it('keeps the session across a reload and signs in again without a form', async () => {
     const user = await signUp(serverUrl());
     const first = await mountWidget({ open: '' });

@@ -71,6 +71,7 @@ export const en = {
   errorSession: 'Your session has expired. Please sign in again.',
   errorAgent: 'The assistant could not answer. Retry?',
   errorGeneric: 'Something went wrong.',
+  errorTooManyAttempts: 'Too many attempts. Please wait {seconds} s and retry.',
   errorCredentials: 'Wrong email or password.',
   errorPopup: 'Sign-in was not completed.',
   // set-up problems (the site owner's to fix; the console says the same, in English)

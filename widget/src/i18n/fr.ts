@@ -68,6 +68,7 @@ export const fr: Strings = {
   errorSession: 'Votre session a expiré. Reconnectez-vous.',
   errorAgent: 'L’assistant n’a pas pu répondre. Réessayer ?',
   errorGeneric: 'Une erreur est survenue.',
+  errorTooManyAttempts: 'Trop de tentatives. Patientez {seconds} s puis réessayez.',
   errorCredentials: 'E-mail ou mot de passe incorrect.',
   errorPopup: 'La connexion n’a pas abouti.',
   setupOriginRefused: 'Ce site ({origin}) n’est pas encore autorisé à utiliser le serveur de chat {server}. Son propriétaire peut l’autoriser en ajoutant {origin} à ALLOWED_ORIGINS dans les réglages du serveur.',

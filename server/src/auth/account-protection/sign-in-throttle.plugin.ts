@@ -12,14 +12,16 @@ function failuresKey(email: unknown): string | undefined {
   return `sign-in-failures:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
 }
 
-/** Our rate limiter speaks DomainError; inside Better Auth an error must be an APIError to keep its status. */
+/**
+ * Our rate limiter speaks DomainError; inside Better Auth an error must be an APIError to keep its
+ * status and headers (Retry-After; the app adds X-Retry-After to every reply that has one).
+ */
 function asApiError(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
-  const headers = { ...error.headers, ...(error.headers['retry-after'] ? { 'x-retry-after': error.headers['retry-after'] } : {}) };
   if (error.code === 'RATE_LIMITED') {
-    return new APIError(429, { code: 'TOO_MANY_FAILED_SIGN_INS', message: 'Too many failed sign-ins for this account; try again later.' }, headers);
+    return new APIError(429, { code: 'TOO_MANY_FAILED_SIGN_INS', message: 'Too many failed sign-ins for this account; try again later.' }, error.headers);
   }
-  return new APIError(error.status as 503, { code: error.code, message: error.message }, headers);
+  return new APIError(error.status as 503, { code: error.code, message: error.message }, error.headers);
 }
 
 /**

@@ -214,7 +214,13 @@ export class AuthView extends WidgetElement {
         return;
       }
       this.formError =
-        apiError.status === 401 && this.mode === 'sign-in' ? this.t.errorCredentials : apiError.code === 'NETWORK' || apiError.status >= 500 || apiError.status === 429 ? errorText(this.t, apiError) : apiError.message || errorText(this.t, apiError);
+        apiError.status === 401 && this.mode === 'sign-in'
+          ? this.t.errorCredentials
+          : apiError.status === 429
+            ? format(this.t.errorTooManyAttempts, { seconds: apiError.retryAfter ?? 30 })
+            : apiError.code === 'NETWORK' || apiError.status >= 500
+              ? errorText(this.t, apiError)
+              : apiError.message || errorText(this.t, apiError);
     } finally {
       this.busy = false;
     }
