@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AgentError, type AgentEvent, type AgentProvider, type AgentTurn } from '../agents/agent-provider.js';
+import { AgentError, type AgentEvent, type AgentProvider, type AgentTurn, type PageContext } from '../agents/agent-provider.js';
 import { AGENT_PROVIDER } from '../agents/agents.module.js';
 import { DomainError } from '../common/domain-error.js';
 import { ROOT_LOGGER } from '../common/logger.js';
@@ -23,6 +23,7 @@ export interface SendInput {
   message: string;
   conversationId?: string;
   clientMessageId?: string;
+  context?: PageContext;
 }
 
 /** A run ready to go: the user message is stored, the answer row exists. */
@@ -94,6 +95,8 @@ export class ChatService {
         signal,
         conversationId: run.conversation.id,
         userId: run.conversation.userId,
+        // The context stored with the message, so a retry tells the agent what the first try did.
+        ...(run.userMessage.pageContext ? { context: run.userMessage.pageContext } : {}),
       });
       for await (const event of events) {
         if (signal.aborted) break;
@@ -155,11 +158,11 @@ export class ChatService {
   /** Inserts the user message, or returns undefined when this clientMessageId is already stored. */
   private async insertUserMessage(manager: EntityManager, conversation: Conversation, userId: string, input: SendInput): Promise<Message | undefined> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO messages (conversation_id, user_id, role, content, status, client_message_id, created_at, updated_at)
-       VALUES ($1, $2, 'user', $3, 'complete', $4, clock_timestamp(), clock_timestamp())
+      `INSERT INTO messages (conversation_id, user_id, role, content, status, client_message_id, page_context, created_at, updated_at)
+       VALUES ($1, $2, 'user', $3, 'complete', $4, $5, clock_timestamp(), clock_timestamp())
        ON CONFLICT (conversation_id, client_message_id) DO NOTHING
        RETURNING id`,
-      [conversation.id, userId, input.message, input.clientMessageId ?? null],
+      [conversation.id, userId, input.message, input.clientMessageId ?? null, input.context ? JSON.stringify(input.context) : null],
     );
     return rows[0] ? manager.findOneByOrFail(Message, { id: rows[0].id }) : undefined;
   }
