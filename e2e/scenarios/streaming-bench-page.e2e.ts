@@ -51,8 +51,8 @@ describe('the streaming benchmark page', () => {
       expect((await answer.locator('.markdown').innerText()).trim().endsWith(LONG_ANSWER_END)).toBe(true);
       // Every heading and list item of the streamed Markdown is an element, none is left as raw text.
       const expected = longAnswer(STREAMING_SCENARIO.answerTokens);
-      expect(await answer.locator('h2').count()).toBe(expected.match(/^## /gm)!.length);
-      expect(await answer.locator('li').count()).toBe(expected.match(/^- /gm)!.length);
+      expect(await answer.locator('.markdown h2').count()).toBe(expected.match(/^## /gm)!.length);
+      expect(await answer.locator('.markdown li').count()).toBe(expected.match(/^- /gm)!.length);
       expect(result.lastAnswerText).not.toContain('**');
       mkdirSync(join(projectRoot(), 'e2e', 'screenshots'), { recursive: true });
       await page.screenshot({ path: join(projectRoot(), 'e2e', 'screenshots', 'streaming-bench-page.png') });
