@@ -1,5 +1,7 @@
 /** Every string the widget shows, in English (the default). Other catalogs must have the same keys. */
 export const en = {
+  /** Writing direction of the language: the panel lays itself out by it, whatever the page's direction. */
+  dir: 'ltr' as 'ltr' | 'rtl',
   openChat: 'Open chat',
   closeChat: 'Close chat',
   defaultTitle: 'Chat',

@@ -2,6 +2,7 @@ import type { Strings } from './en.js';
 
 /** French: shipped to prove the catalog works for a second language. */
 export const fr: Strings = {
+  dir: 'ltr',
   openChat: 'Ouvrir le chat',
   closeChat: 'Fermer le chat',
   defaultTitle: 'Discussion',
