@@ -2,7 +2,8 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { rmSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { join, posix, resolve as resolvePath } from 'node:path';
+import { precompress } from './widget/scripts/precompress.mjs';
 
 /** Squeezes the whitespace out of our css`` literals (none interpolates), which terser leaves alone. */
 const minifyCss = {
@@ -22,9 +23,41 @@ const cleanOutput = {
   },
 };
 
+/**
+ * Writes the panel's chunk and its static imports into the launcher's preload list
+ * (widget/src/launcher/preload-panel.ts). Runs before hashing: the names still carry rollup's hash
+ * placeholders, which rollup replaces everywhere, this list included.
+ */
+const PANEL_FILES = '__CHAT_WIDGET_PANEL_FILES__';
+const panelPreloadList = {
+  name: 'panel-preload-list',
+  renderChunk(code, chunk, _options, meta) {
+    if (!code.includes(PANEL_FILES)) return null;
+    const panel = Object.values(meta.chunks).find((c) => c.facadeModuleId?.endsWith('/launcher/panel-chunk.ts'));
+    if (!panel) this.error('panel-chunk.ts is not a chunk of its own');
+    const files = [];
+    const visit = (fileName) => {
+      if (files.includes(fileName) || fileName === chunk.fileName) return;
+      files.push(fileName);
+      for (const imported of meta.chunks[fileName].imports) visit(imported);
+    };
+    visit(panel.fileName);
+    const list = files.map((file) => `./${posix.relative(posix.dirname(chunk.fileName), file)}`).join(',');
+    return { code: code.replaceAll(PANEL_FILES, `${posix.basename(chunk.fileName)}|${list}`), map: null };
+  },
+};
+
+/** Brotli and gzip copies of every script, which the server sends as they are (no compression per request). */
+const precompressScripts = {
+  name: 'precompress',
+  writeBundle(options, bundle) {
+    for (const fileName of Object.keys(bundle).filter((name) => name.endsWith('.js'))) precompress(join(options.dir, fileName));
+  },
+};
+
 // Two entries sharing chunks: chat-widget.js registers the element (script tag, `define` export),
 // index.js only exports classes (bundlers). The panel is a dynamic import, so it becomes its own
-// chunk that loads when the chat is first opened.
+// chunk that loads when the chat is first opened (or is preloaded when the page is idle).
 export default {
   input: { 'chat-widget': 'widget/src/chat-widget.ts', index: 'widget/src/index.ts' },
   output: { dir: 'dist/widget', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
@@ -33,6 +66,8 @@ export default {
     resolve({ browser: true }),
     typescript({ tsconfig: 'widget/tsconfig.json', noEmit: false, outDir: 'dist/widget', rootDir: resolvePath('widget/src'), declaration: true, declarationDir: 'dist/widget/types' }),
     minifyCss,
+    panelPreloadList,
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    precompressScripts,
   ],
 };

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { kb, ms, type Row } from './report.js';
 import { type Latency, summarize } from './stats.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 const ENTRY = 'chat-widget.js';
 const LOADS = 15;
 

@@ -8,8 +8,9 @@ import { startTestServer, type TestServer } from '../test/test-server.js';
 // headers it reads must be exposed.
 describe('CORS for the widget', () => {
   let server: TestServer;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { logLines });
   });
   afterAll(() => server.close());
 
@@ -32,17 +33,20 @@ describe('CORS for the widget', () => {
     expect(exposed).toEqual(expect.arrayContaining(['retry-after', 'x-request-id', 'set-auth-token', 'www-authenticate']));
   });
 
-  it('serves the widget script to an allowed origin (a module script is a CORS request)', async () => {
-    const response = await request(server.url).get('/widget/chat-widget.js').set('Origin', TEST_ORIGIN).expect(200);
-    expect(response.headers['access-control-allow-origin']).toBe(TEST_ORIGIN);
-    expect(response.headers['content-type']).toMatch(/javascript/);
-  });
-
   it('gives no CORS grant to other origins', async () => {
     const response = await request(server.url)
       .options('/conversations')
       .set('Origin', 'https://evil.example')
       .set('Access-Control-Request-Method', 'DELETE');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('logs each refused origin once, naming the setting that would allow it', async () => {
+    const refused = 'https://refused-once.example';
+    for (let i = 0; i < 3; i++) await request(server.url).options('/conversations').set('Origin', refused).set('Access-Control-Request-Method', 'GET');
+    await request(server.url).get('/config').set('Origin', refused).expect(200);
+    await request(server.url).get('/config').set('Origin', TEST_ORIGIN).expect(200);
+    const warnings = logLines.map((line) => JSON.parse(line) as { level: number; origin?: string; msg: string }).filter((entry) => entry.origin !== undefined);
+    expect(warnings).toEqual([expect.objectContaining({ level: 40, origin: refused, msg: expect.stringContaining('ALLOWED_ORIGINS') })]);
   });
 });

@@ -1,5 +1,5 @@
-import { define } from './components/base/widget-element.js';
-import { ChatWidget } from './components/chat-widget/chat-widget.component.js';
+import { ChatWidget } from './launcher/chat-widget.js';
+import { define } from './launcher/define-element.js';
 import type { ChatWidgetEventMap } from './events.js';
 
 /**

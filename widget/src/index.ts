@@ -2,8 +2,8 @@
  * ES module entry for bundlers: the classes and types, without registering any tag.
  * Register with `import 'chat-widget-sdk/define'` (or `defineChatWidget()`), or subclass first.
  */
-export { ChatWidget } from './components/chat-widget/chat-widget.component.js';
-export { define } from './components/base/widget-element.js';
+export { ChatWidget, type HostContext } from './launcher/chat-widget.js';
+export { define } from './launcher/define-element.js';
 export type { ChatWidgetEventMap, ChatWidgetEventName, ChatWidgetEventDetail, WidgetUser } from './events.js';
 export type { Strings } from './i18n/index.js';
 export type { StorageKind } from './services/storage.js';

@@ -2,10 +2,10 @@
  * Opt-in JSX typing for React 19, which passes props to custom elements as properties and wires
  * `on<event name>` props as listeners: `import type {} from 'chat-widget-sdk/react';`
  */
-import type { ChatWidget } from './components/chat-widget/chat-widget.component.js';
+import type { ChatWidget } from './launcher/chat-widget.js';
 import type { ChatWidgetEventMap } from './events.js';
 
-export type ChatWidgetProps = Partial<Pick<ChatWidget, 'server' | 'greeting' | 'position' | 'theme' | 'locale' | 'storage' | 'strings'>> & {
+export type ChatWidgetProps = Partial<Pick<ChatWidget, 'server' | 'greeting' | 'position' | 'theme' | 'locale' | 'storage' | 'strings' | 'context' | 'sendPageContext'>> & {
   title?: string;
   id?: string;
   className?: string;

@@ -69,13 +69,6 @@ describe('embedding', () => {
     expect(document.head.querySelector('style')).toBeNull();
   });
 
-  it('shows a retry when the server cannot be reached', async () => {
-    const page = await mountWidget({ server: 'http://127.0.0.1:9' });
-    localStorage.setItem('chat-widget:http://127.0.0.1:9:session', 'a-session');
-    await page.widget.open();
-    await page.waitForText('The server is not reachable right now.');
-    await page.button('Retry');
-  });
 });
 
 describe('focus', () => {

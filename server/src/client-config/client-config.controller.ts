@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator.js';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 class SignInProviderDto {
@@ -20,16 +21,25 @@ class ClientConfigDto {
 
   @ApiProperty({ example: 8000 })
   messageMaxLength!: number;
+
+  @ApiProperty({ description: "Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner." })
+  originAllowed!: boolean;
 }
 
-/** What a widget needs to know about this server before anyone signs in. */
+/**
+ * What a widget needs to know about this server before anyone signs in. Readable from every origin
+ * (CORS `*`, no credentials): a page whose origin the API refuses learns it here, instead of
+ * through requests that fail without a word.
+ */
 @ApiTags('config')
 @Public()
 @Controller('config')
 export class ClientConfigController {
-  private readonly body: ClientConfigDto;
+  private readonly body: Omit<ClientConfigDto, 'originAllowed'>;
+  private readonly allowedOrigins: ReadonlySet<string>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.allowedOrigins = new Set(config.auth.allowedOrigins);
     const { github, google, oidc } = config.socialProviders;
     this.body = {
       providers: [
@@ -44,7 +54,11 @@ export class ClientConfigController {
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOkResponse({ type: ClientConfigDto })
-  get(): ClientConfigDto {
-    return this.body;
+  get(@Headers('origin') origin: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): ClientConfigDto {
+    void reply.header('access-control-allow-origin', '*');
+    reply.removeHeader('access-control-allow-credentials');
+    // The answer depends on the Origin: caches must keep one per origin.
+    void reply.header('vary', 'Origin');
+    return { ...this.body, originAllowed: origin === undefined || this.allowedOrigins.has(origin) };
   }
 }

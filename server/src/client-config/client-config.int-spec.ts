@@ -26,8 +26,22 @@ describe('GET /config', () => {
         { id: 'acme', name: 'Acme SSO', type: 'oidc' },
       ],
       messageMaxLength: 500,
+      originAllowed: true,
     });
     expect(response.text).not.toMatch(/secret/);
-    expect(response.headers['access-control-allow-origin']).toBe('http://host.test');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(response.headers['vary']).toMatch(/origin/i);
+  });
+
+  it('tells a page on a refused origin that it is refused, readable there (CORS *)', async () => {
+    const response = await request(server.url).get('/config').set('Origin', 'https://not-allowed.example').expect(200);
+    expect(response.body.originAllowed).toBe(false);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('answers originAllowed for requests without an Origin (same-origin, server to server)', async () => {
+    const response = await request(server.url).get('/config').expect(200);
+    expect(response.body.originAllowed).toBe(true);
   });
 });

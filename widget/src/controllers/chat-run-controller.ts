@@ -2,7 +2,8 @@ import type { ReactiveController } from 'lit';
 import { errorText, reportError } from '../components/base/report-error.js';
 import type { WidgetElement } from '../components/base/widget-element.js';
 import type { Strings } from '../i18n/index.js';
-import type { ApiClient, PageContext } from '../services/api-client.js';
+import type { ApiClient } from '../services/api-client.js';
+import type { PageContext } from '../services/api-types.js';
 import { ApiError } from '../services/api-error.js';
 import type { Conversation, Message, RunEvent } from '../services/api-types.js';
 
@@ -135,7 +136,7 @@ export class ChatRunController implements ReactiveController {
     let answerId = localAnswerId;
     let stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
     let finished = false;
-    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, createdAt: new Date().toISOString() };
+    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, createdAt: new Date().toISOString() };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;

@@ -1,14 +1,10 @@
 import type { Strings } from './en.js';
+import { launcherStrings } from './launcher.js';
 
 /** Arabic: shipped to prove the catalog and the layout work right to left. */
 export const ar: Strings = {
   dir: 'rtl',
-  openChat: 'فتح المحادثة',
-  closeChat: 'إغلاق المحادثة',
-  defaultTitle: 'المحادثة',
-  loading: 'جارٍ التحميل…',
-  loadFailed: 'تعذّر تحميل المحادثة.',
-  retry: 'إعادة المحاولة',
+  ...launcherStrings.ar,
   email: 'البريد الإلكتروني',
   password: 'كلمة المرور',
   name: 'الاسم',
@@ -32,6 +28,11 @@ export const ar: Strings = {
   required: 'هذا الحقل مطلوب.',
   invalidEmail: 'أدخل عنوان بريد إلكتروني صالحًا.',
   passwordLength: 'استخدم من 8 إلى 128 حرفًا.',
+  verifyTitle: 'تحقّق من بريدك الإلكتروني',
+  verifySent: 'أرسلنا رابطًا إلى {email}. افتحه لتأكيد عنوانك، ثم سجّل الدخول.',
+  verifyResend: 'إعادة إرسال الرابط',
+  verifyResent: 'رابط جديد في الطريق إليك.',
+  verifyToSignIn: 'أكّدت العنوان: تسجيل الدخول',
   history: 'السجل',
   newConversation: 'محادثة جديدة',
   message: 'الرسالة',
@@ -70,4 +71,7 @@ export const ar: Strings = {
   errorGeneric: 'حدث خطأ ما.',
   errorCredentials: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
   errorPopup: 'لم يكتمل تسجيل الدخول.',
+  setupOriginRefused: 'لا يُسمح لهذا الموقع ({origin}) باستخدام خادم المحادثة {server} بعد. يمكن لمالك الموقع السماح به بإضافة {origin} إلى ALLOWED_ORIGINS في إعدادات الخادم.',
+  setupNoServer: 'لا يجيب أي خادم محادثة على {server}. على مالك الموقع ضبط السمة server للأداة على عنوان خادم المحادثة.',
+  setupUnreachable: 'تعذّر الوصول إلى خادم المحادثة {server} حاليًا. يُرجى إعادة المحاولة بعد قليل.',
 };

@@ -1,13 +1,10 @@
+import { launcherStrings } from './launcher.js';
+
 /** Every string the widget shows, in English (the default). Other catalogs must have the same keys. */
 export const en = {
   /** Writing direction of the language: the panel lays itself out by it, whatever the page's direction. */
   dir: 'ltr' as 'ltr' | 'rtl',
-  openChat: 'Open chat',
-  closeChat: 'Close chat',
-  defaultTitle: 'Chat',
-  loading: 'Loading…',
-  loadFailed: 'The chat could not be loaded.',
-  retry: 'Retry',
+  ...launcherStrings.en,
   // auth
   email: 'Email',
   password: 'Password',
@@ -26,6 +23,11 @@ export const en = {
   resetTitle: 'Choose a new password',
   setNewPassword: 'Set new password',
   passwordChanged: 'Your password was changed. Sign in with the new one.',
+  verifyTitle: 'Check your email',
+  verifySent: 'We sent a link to {email}. Follow it to confirm your address, then sign in.',
+  verifyResend: 'Resend the link',
+  verifyResent: 'A new link is on its way.',
+  verifyToSignIn: 'I confirmed it: sign in',
   continueWith: 'Continue with {provider}',
   or: 'or',
   signOut: 'Sign out',
@@ -73,6 +75,10 @@ export const en = {
   errorGeneric: 'Something went wrong.',
   errorCredentials: 'Wrong email or password.',
   errorPopup: 'Sign-in was not completed.',
+  // set-up problems (the site owner's to fix; the console says the same, in English)
+  setupOriginRefused: 'This site ({origin}) may not use the chat server {server} yet. The site owner can allow it by adding {origin} to ALLOWED_ORIGINS in the server’s settings.',
+  setupNoServer: 'No chat server answers at {server}. The site owner should set the widget’s server attribute to the chat server’s address.',
+  setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
 };
 
 export type Strings = typeof en;

@@ -1,14 +1,10 @@
 import type { Strings } from './en.js';
+import { launcherStrings } from './launcher.js';
 
 /** French: shipped to prove the catalog works for a second language. */
 export const fr: Strings = {
   dir: 'ltr',
-  openChat: 'Ouvrir le chat',
-  closeChat: 'Fermer le chat',
-  defaultTitle: 'Discussion',
-  loading: 'Chargement…',
-  loadFailed: 'Le chat n’a pas pu être chargé.',
-  retry: 'Réessayer',
+  ...launcherStrings.fr,
   email: 'E-mail',
   password: 'Mot de passe',
   name: 'Nom',
@@ -26,6 +22,11 @@ export const fr: Strings = {
   resetTitle: 'Choisissez un nouveau mot de passe',
   setNewPassword: 'Enregistrer le mot de passe',
   passwordChanged: 'Votre mot de passe a été changé. Connectez-vous avec le nouveau.',
+  verifyTitle: 'Consultez vos e-mails',
+  verifySent: 'Nous avons envoyé un lien à {email}. Suivez-le pour confirmer votre adresse, puis connectez-vous.',
+  verifyResend: 'Renvoyer le lien',
+  verifyResent: 'Un nouveau lien est en route.',
+  verifyToSignIn: 'C’est confirmé : me connecter',
   continueWith: 'Continuer avec {provider}',
   or: 'ou',
   signOut: 'Se déconnecter',
@@ -70,4 +71,7 @@ export const fr: Strings = {
   errorGeneric: 'Une erreur est survenue.',
   errorCredentials: 'E-mail ou mot de passe incorrect.',
   errorPopup: 'La connexion n’a pas abouti.',
+  setupOriginRefused: 'Ce site ({origin}) n’est pas encore autorisé à utiliser le serveur de chat {server}. Son propriétaire peut l’autoriser en ajoutant {origin} à ALLOWED_ORIGINS dans les réglages du serveur.',
+  setupNoServer: 'Aucun serveur de chat ne répond à l’adresse {server}. Le propriétaire du site doit indiquer l’adresse du serveur dans l’attribut server du widget.',
+  setupUnreachable: 'Le serveur de chat {server} est injoignable pour le moment. Réessayez dans un instant.',
 };

@@ -1,6 +1,7 @@
 import { ar } from './ar.js';
 import { en, type Strings } from './en.js';
 import { fr } from './fr.js';
+import { catalogFor } from './launcher.js';
 
 export type { Strings };
 
@@ -8,8 +9,7 @@ const catalogs: Record<string, Strings> = { en, fr, ar };
 
 /** The catalog for a BCP 47 tag ("fr-CA" falls back to "fr", anything unknown to English), with host overrides on top. */
 export function resolveStrings(locale: string | undefined, overrides: Partial<Strings> = {}): Strings {
-  const language = (locale ?? 'en').toLowerCase().split('-')[0]!;
-  return { ...(catalogs[language] ?? en), ...overrides };
+  return { ...catalogFor(catalogs, locale), ...overrides };
 }
 
 /** Fills `{name}` placeholders; values are inserted as text by the templates, never as HTML. */

@@ -5,8 +5,8 @@ import { AuthController, type AuthState, type SignInMethod } from '../../control
 import { KeyboardInsetController } from '../../controllers/keyboard-inset-controller.js';
 import type { WidgetUser } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
-import { ApiClient, type PageContext } from '../../services/api-client.js';
-import type { ClientConfig, Conversation } from '../../services/api-types.js';
+import { ApiClient } from '../../services/api-client.js';
+import type { ClientConfig, Conversation, PageContext } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { createStorage, type StorageKind, type WidgetStorage } from '../../services/storage.js';
 import { controls } from '../../styles/theme.js';
@@ -21,7 +21,7 @@ import { panelStyles } from './chat-panel.styles.js';
 
 type View = 'loading' | 'unavailable' | 'auth' | 'chat';
 
-const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000 };
+const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000, originAllowed: true };
 
 /**
  * The panel behind the launcher, loaded on first open: provides the services (API, auth, strings)
