@@ -1,6 +1,7 @@
 /**
- * `npm run bench:streaming [-- --runs=N]`: the streaming benchmark alone (bench/streaming.ts), on a
- * PostgreSQL cluster of its own in .data/bench-streaming; prints the figures with the load average.
+ * `npm run bench:streaming [-- --runs=N] [-- --profile]`: the streaming benchmark alone
+ * (bench/streaming.ts), on a PostgreSQL cluster of its own in .data/bench-streaming; prints the
+ * figures with the load average. `--profile` writes the page's CPU profile of each run there too.
  * `npm run bench` runs the same measurement and writes it into docs/performance.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
       });
     };
     const loadBefore = loadavg();
-    const rows = await measureStreaming({ startServer, runs, log });
+    const profileDir = process.argv.includes('--profile') ? join(workDir, 'profiles') : undefined;
+    const rows = await measureStreaming({ startServer, runs, log, profileDir });
     const loadAfter = loadavg();
     for (const row of rows) console.log(`${row.figure}: ${row.result}${row.target ? ` (target: ${row.target}, ${row.met ? 'met' : 'not met'})` : ''}`);
     console.log(`load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}, on ${cpus().length} cores`);

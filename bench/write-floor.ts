@@ -33,7 +33,7 @@ export async function measureWriteFloor(options: WriteFloorOptions): Promise<num
         while (performance.now() < deadline) {
           const userId = options.userIds[turn++ % options.userIds.length]!;
           await limiter.consume(`agent-run:${userId}`, { max: 1_000_000, windowSeconds: 60 });
-          const run = await messages.startRunInNewConversation(userId, options.message, options.message, null);
+          const run = await messages.startRunInNewConversation(userId, options.message, options.message, null, null);
           const { rows } = await pool.query<{ title: string; url: string; snippet: string; score: number }>(knowledgeQueries.search, [options.message, options.passages]);
           const sources = rows.map((r) => ({ title: r.title, url: r.url, snippet: r.snippet, score: r.score }));
           await messages.finishAnswer(run!.answer.id, { content: rows.map((r) => r.snippet).join('\n\n'), sources, status: 'complete', errorCode: null });

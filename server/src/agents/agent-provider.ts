@@ -12,6 +12,17 @@ export interface AgentTurn {
   content: string;
 }
 
+/**
+ * Where the user was when they sent the message, as the widget reports it: the page's address
+ * (without query or fragment) and title, unless the site opted out, and the site's own `context`
+ * (a string or a JSON object). Untrusted: it comes from the visitor's browser.
+ */
+export interface PageContext {
+  url?: string;
+  title?: string;
+  data?: unknown;
+}
+
 export interface AgentRunInput {
   /** The user's new message. */
   message: string;
@@ -22,6 +33,8 @@ export interface AgentRunInput {
   /** Stable ids a remote agent may want for its own bookkeeping. */
   conversationId: string;
   userId: string;
+  /** The page the message was sent from, when the widget sent one. */
+  context?: PageContext;
 }
 
 /** What a provider yields while it answers, in order: any number of deltas, and sources once. */

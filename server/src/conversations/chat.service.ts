@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Pool, PoolClient } from 'pg';
-import { AgentError, type AgentEvent, type AgentProvider, type AgentTurn, type MessageSource } from '../agents/agent-provider.js';
+import { AgentError, type AgentEvent, type AgentProvider, type AgentTurn, type MessageSource, type PageContext } from '../agents/agent-provider.js';
 import { AGENT_PROVIDER } from '../agents/agents.module.js';
 import { DomainError } from '../common/domain-error.js';
 import { ROOT_LOGGER } from '../common/logger.js';
@@ -25,6 +25,8 @@ export interface SendInput {
   message: string;
   conversationId?: string;
   clientMessageId?: string;
+  /** Where the message was sent from; stored with it. */
+  context?: PageContext;
 }
 
 /** A run ready to go: the user message is stored, the answer row exists. */
@@ -65,12 +67,13 @@ export class ChatService {
     await this.rateLimiter.consume(`agent-run:${userId}`, this.config.chat.rateLimit);
 
     const clientMessageId = input.clientMessageId ?? null;
+    const context = input.context ?? null;
     if (input.conversationId) {
-      const result = await this.messages.startRunInConversation(userId, input.conversationId, input.message, clientMessageId);
+      const result = await this.messages.startRunInConversation(userId, input.conversationId, input.message, clientMessageId, context);
       if (!result.found) throw notFound();
       if (result.started) return this.ready(result.started, await this.messages.history(input.conversationId, result.started.userMessage.id, HISTORY_TURNS));
     } else {
-      const started = await this.messages.startRunInNewConversation(userId, titleFromMessage(input.message), input.message, clientMessageId);
+      const started = await this.messages.startRunInNewConversation(userId, titleFromMessage(input.message), input.message, clientMessageId, context);
       // A new conversation has no history.
       if (started) return this.ready(started, []);
     }
@@ -101,6 +104,8 @@ export class ChatService {
         signal,
         conversationId: run.conversation.id,
         userId: run.conversation.userId,
+        // The context stored with the message, so a retry tells the agent what the first try did.
+        ...(run.userMessage.pageContext ? { context: run.userMessage.pageContext } : {}),
       });
       for await (const event of events) {
         if (signal.aborted) break;
@@ -147,9 +152,9 @@ export class ChatService {
       if (!conversation) {
         if (input.conversationId) throw notFound();
         // The earlier attempt's conversation was deleted since: start afresh.
-        return this.startInTransaction(db, await this.conversations.create(db, userId, titleFromMessage(input.message)), input.message, clientMessageId, 2);
+        return this.startInTransaction(db, await this.conversations.create(db, userId, titleFromMessage(input.message)), input, clientMessageId, 2);
       }
-      const inserted = await this.messages.insertUserMessage(db, conversation, input.message, clientMessageId);
+      const inserted = await this.messages.insertUserMessage(db, conversation, input.message, clientMessageId, input.context ?? null);
       if (inserted) return this.startAnswer(db, conversation, inserted, 2);
       const userMessage = (await this.messages.findByClientId(db, conversation.id, userId, clientMessageId))!;
       const answer = await this.messages.findAnswer(db, userMessage.id);
@@ -163,8 +168,8 @@ export class ChatService {
     });
   }
 
-  private async startInTransaction(db: PoolClient, conversation: ConversationRecord, message: string, clientMessageId: string, count: number): Promise<PreparedRun> {
-    const userMessage = (await this.messages.insertUserMessage(db, conversation, message, clientMessageId))!;
+  private async startInTransaction(db: PoolClient, conversation: ConversationRecord, input: SendInput, clientMessageId: string, count: number): Promise<PreparedRun> {
+    const userMessage = (await this.messages.insertUserMessage(db, conversation, input.message, clientMessageId, input.context ?? null))!;
     return this.startAnswer(db, conversation, userMessage, count);
   }
 

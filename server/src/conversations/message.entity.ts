@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
-import type { MessageSource } from '../agents/agent-provider.js';
+import type { MessageSource, PageContext } from '../agents/agent-provider.js';
 import { User } from '../users/user.entity.js';
 import { Conversation } from './conversation.entity.js';
 
@@ -45,6 +45,10 @@ export class Message {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   sources!: MessageSource[];
+
+  /** A user message's page context (see PageContext); null when the widget sent none. */
+  @Column({ name: 'page_context', type: 'jsonb', nullable: true })
+  pageContext!: PageContext | null;
 
   @Column({ type: 'varchar', length: 16, default: 'complete' })
   status!: MessageStatus;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { AgentTurn, MessageSource } from '../agents/agent-provider.js';
+import type { AgentTurn, MessageSource, PageContext } from '../agents/agent-provider.js';
 import { PG_POOL } from '../database/database.module.js';
 import type { Queryable } from '../database/transaction.js';
 import { CONVERSATION_COLUMNS, type ConversationRecord, type ConversationRow, toConversation } from './conversation.repository.js';
@@ -21,12 +21,13 @@ interface MessageRow {
   error_code: string | null;
   client_message_id: string | null;
   reply_to_id: string | null;
+  page_context: PageContext | null;
   created_at: Date;
   updated_at: Date;
 }
 
 /** The columns every message read returns, for `toMessage` (`m` is the table's alias). */
-const MESSAGE_COLUMNS = 'm.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.created_at, m.updated_at';
+const MESSAGE_COLUMNS = 'm.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at';
 
 function toMessage(row: MessageRow): MessageRecord {
   return {
@@ -40,6 +41,7 @@ function toMessage(row: MessageRow): MessageRecord {
     errorCode: row.error_code,
     clientMessageId: row.client_message_id,
     replyToId: row.reply_to_id,
+    pageContext: row.page_context,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -73,8 +75,8 @@ const prefixed = (alias: string, prefix: string) =>
  */
 const START_RUN_TAIL = `
   user_message AS (
-    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, created_at, updated_at)
-    SELECT conversation.id, conversation.user_id, 'user', $3, 'complete', $4, clock_timestamp(), clock_timestamp() FROM conversation
+    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, page_context, created_at, updated_at)
+    SELECT conversation.id, conversation.user_id, 'user', $3, 'complete', $4, $5::jsonb, clock_timestamp(), clock_timestamp() FROM conversation
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
     RETURNING ${MESSAGE_COLUMNS}
   ), answer AS (
@@ -122,8 +124,8 @@ export const messageQueries = {
   /** The conversation a retried first message was stored in. */
   conversationOfClientMessage: `SELECT ${CONVERSATION_COLUMNS} FROM messages m JOIN conversations c ON c.id = m.conversation_id
     WHERE m.user_id = $1 AND m.client_message_id = $2 AND m.role = 'user' LIMIT 1 FOR UPDATE OF c`,
-  insertUserMessage: `INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, created_at, updated_at)
-    VALUES ($1, $2, 'user', $3, 'complete', $4, clock_timestamp(), clock_timestamp())
+  insertUserMessage: `INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, page_context, created_at, updated_at)
+    VALUES ($1, $2, 'user', $3, 'complete', $4, $5::jsonb, clock_timestamp(), clock_timestamp())
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
     RETURNING ${MESSAGE_COLUMNS}`,
   insertAnswer: `INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, created_at, updated_at)
@@ -161,6 +163,9 @@ export const messageQueries = {
   allOfConversation: `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id`,
 } as const;
 
+/** A jsonb parameter: node-postgres would send an array as a PostgreSQL array, not as JSON. */
+const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
 /** A conversation row with messages' columns under prefixes (`q_id`, `a_content`…). */
 type JoinedRow = ConversationRow & Record<string, unknown>;
 
@@ -178,6 +183,7 @@ function fromPrefixed(row: Record<string, unknown>, p: string): MessageRecord | 
     errorCode: row[`${p}error_code`] as string | null,
     clientMessageId: row[`${p}client_message_id`] as string | null,
     replyToId: row[`${p}reply_to_id`] as string | null,
+    pageContext: row[`${p}page_context`] as PageContext | null,
     createdAt: row[`${p}created_at`] as Date,
     updatedAt: row[`${p}updated_at`] as Date,
   };
@@ -197,10 +203,11 @@ export class MessageRepository {
     conversationId: string,
     message: string,
     clientMessageId: string | null,
+    context: PageContext | null,
   ): Promise<{ found: false } | { found: true; started?: StartedRun }> {
     const { rows } = await this.pool.query<JoinedRow>(
       messageQueries.startRunInConversation,
-      [conversationId, userId, message, clientMessageId],
+      [conversationId, userId, message, clientMessageId, jsonOrNull(context)],
     );
     const row = rows[0];
     if (!row) return { found: false };
@@ -210,12 +217,13 @@ export class MessageRepository {
   }
 
   /** Starts a run in a new conversation; `undefined` when this client message id was sent before (a retry). */
-  async startRunInNewConversation(userId: string, title: string, message: string, clientMessageId: string | null): Promise<StartedRun | undefined> {
+  async startRunInNewConversation(userId: string, title: string, message: string, clientMessageId: string | null, context: PageContext | null): Promise<StartedRun | undefined> {
     const { rows } = await this.pool.query<JoinedRow>(messageQueries.startRunInNewConversation, [
       title,
       userId,
       message,
       clientMessageId,
+      jsonOrNull(context),
     ]);
     const row = rows[0];
     return row && { conversation: toConversation(row), userMessage: fromPrefixed(row, 'q_')!, answer: fromPrefixed(row, 'a_')! };
@@ -231,8 +239,8 @@ export class MessageRepository {
   }
 
   /** `undefined` when this client message id is stored in the conversation already. */
-  async insertUserMessage(db: Queryable, conversation: ConversationRecord, message: string, clientMessageId: string | null): Promise<MessageRecord | undefined> {
-    return this.one(db, messageQueries.insertUserMessage, [conversation.id, conversation.userId, message, clientMessageId]);
+  async insertUserMessage(db: Queryable, conversation: ConversationRecord, message: string, clientMessageId: string | null, context: PageContext | null): Promise<MessageRecord | undefined> {
+    return this.one(db, messageQueries.insertUserMessage, [conversation.id, conversation.userId, message, clientMessageId, jsonOrNull(context)]);
   }
 
   async insertAnswer(db: Queryable, userMessageId: string): Promise<MessageRecord> {

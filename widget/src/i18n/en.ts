@@ -2,6 +2,8 @@ import { launcherStrings } from './launcher.js';
 
 /** Every string the widget shows, in English (the default). Other catalogs must have the same keys. */
 export const en = {
+  /** Writing direction of the language: the panel lays itself out by it, whatever the page's direction. */
+  dir: 'ltr' as 'ltr' | 'rtl',
   ...launcherStrings.en,
   // auth
   email: 'Email',

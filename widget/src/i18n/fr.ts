@@ -3,6 +3,7 @@ import { launcherStrings } from './launcher.js';
 
 /** French: shipped to prove the catalog works for a second language. */
 export const fr: Strings = {
+  dir: 'ltr',
   ...launcherStrings.fr,
   email: 'E-mail',
   password: 'Mot de passe',

@@ -19,6 +19,14 @@ export const launcherStrings = {
     loadFailed: 'Le chat n’a pas pu être chargé.',
     retry: 'Réessayer',
   },
+  ar: {
+    openChat: 'فتح المحادثة',
+    closeChat: 'إغلاق المحادثة',
+    defaultTitle: 'المحادثة',
+    loading: 'جارٍ التحميل…',
+    loadFailed: 'تعذّر تحميل المحادثة.',
+    retry: 'إعادة المحاولة',
+  },
 };
 
 export type LauncherStrings = (typeof launcherStrings)['en'];

@@ -30,14 +30,16 @@ export const controls = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: 8px;
-    padding: 8px 10px;
-    width: 100%;
+    padding-block: 8px;
+    padding-inline: 10px;
+    inline-size: 100%;
   }
   button {
     cursor: pointer;
     border: 1px solid transparent;
     border-radius: 8px;
-    padding: 8px 12px;
+    padding-block: 8px;
+    padding-inline: 12px;
     background: var(--_surface);
   }
   button:disabled {
@@ -71,8 +73,8 @@ export const controls = css`
   }
   .sr-only {
     position: absolute;
-    width: 1px;
-    height: 1px;
+    inline-size: 1px;
+    block-size: 1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;

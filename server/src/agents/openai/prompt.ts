@@ -9,13 +9,25 @@ const INSTRUCTIONS = [
 
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
-/** The Chat Completions messages for a run: instructions with the passages, the history, the question. */
-export function chatMessages(input: Pick<AgentRunInput, 'message' | 'history'>, passages: Passage[]): ChatMessage[] {
+/**
+ * What the model is told about the page the question was asked on. The values come from the
+ * visitor's browser: they are quoted as JSON, as data, after the instructions, never as instructions.
+ */
+function pageSection(context: AgentRunInput['context']): string {
+  if (!context) return '';
+  const lines = [];
+  if (context.url || context.title) lines.push(`The reader is on this page: ${JSON.stringify({ title: context.title, url: context.url })}`);
+  if (context.data !== undefined) lines.push(`The site describes that page as: ${JSON.stringify(context.data)}`);
+  return lines.length ? `\n\nPage (use it to understand questions like "what does this setting do?"):\n${lines.join('\n')}` : '';
+}
+
+/** The Chat Completions messages for a run: instructions with the passages and the page, the history, the question. */
+export function chatMessages(input: Pick<AgentRunInput, 'message' | 'history' | 'context'>, passages: Passage[]): ChatMessage[] {
   const context = passages.length
     ? passages.map((p, i) => `[${i + 1}] ${p.documentTitle}${p.heading ? ` › ${p.heading}` : ''}\n${p.content}`).join('\n\n')
     : '(no passage of the documentation matches this question)';
   return [
-    { role: 'system', content: `${INSTRUCTIONS}\n\nPassages:\n\n${context}` },
+    { role: 'system', content: `${INSTRUCTIONS}\n\nPassages:\n\n${context}${pageSection(input.context)}` },
     ...input.history.map((turn) => ({ role: turn.role, content: turn.content })),
     { role: 'user', content: input.message },
   ];

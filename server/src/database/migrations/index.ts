@@ -3,6 +3,7 @@ import { ChatSchema1764307200001 } from './1764307200001-chat-schema.js';
 import { KnowledgeBase1764307200002 } from './1764307200002-knowledge-base.js';
 import { AuthRevocations1764307200016 } from './1764307200016-auth-revocations.js';
 import { UserProfileBounds1764307200017 } from './1764307200017-user-profile-bounds.js';
+import { MessagePageContext1764307200018 } from './1764307200018-message-page-context.js';
 import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-flexible.js';
 import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
 
@@ -13,6 +14,7 @@ export const migrations = [
   KnowledgeBase1764307200002,
   AuthRevocations1764307200016,
   UserProfileBounds1764307200017,
+  MessagePageContext1764307200018,
   RateLimiterFlexible1764307200020,
   MessageRoles1764307200021,
 ];

@@ -8,7 +8,8 @@ export const authStyles = css`
   }
   h2 {
     font-size: 1.15rem;
-    margin: 0 0 16px;
+    margin-block: 0 16px;
+    margin-inline: 0;
   }
   form {
     display: grid;
@@ -35,11 +36,12 @@ export const authStyles = css`
   .providers {
     display: grid;
     gap: 8px;
-    margin-top: 16px;
+    margin-block-start: 16px;
   }
   .or {
     text-align: center;
-    margin: 4px 0 0;
+    margin-block: 4px 0;
+    margin-inline: 0;
   }
   [role='alert'],
   [role='status'] {

@@ -2,6 +2,7 @@ import { provide } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AuthController, type AuthState, type SignInMethod } from '../../controllers/auth-controller.js';
+import { KeyboardInsetController } from '../../controllers/keyboard-inset-controller.js';
 import type { WidgetUser } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { ApiClient } from '../../services/api-client.js';
@@ -58,7 +59,14 @@ export class ChatPanel extends WidgetElement {
 
   private storage!: WidgetStorage;
   private session!: AuthController;
+  protected readonly keyboardInset = new KeyboardInsetController(this);
   private shownView?: View;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // The panel is laid out in its language's direction, whatever the page's (an English panel on
+    // an Arabic page reads left to right, and the other way round).
+    if (changed.has('t')) this.setAttribute('dir', this.t.dir);
+  }
 
   protected override firstUpdated(): void {
     this.storage = createStorage(this.storageKind, this.server);

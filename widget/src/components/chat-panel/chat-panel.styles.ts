@@ -4,14 +4,17 @@ export const panelStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    min-height: 0;
+    min-block-size: 0;
+    /* Room for the on-screen keyboard (KeyboardInsetController), so the composer stays above it. */
+    padding-block-end: var(--_keyboard-inset, 0px);
   }
   header {
     display: flex;
     align-items: center;
     gap: 2px;
-    padding: 8px 8px 8px 16px;
-    border-bottom: 1px solid var(--_border);
+    padding-block: 8px;
+    padding-inline: 16px 8px;
+    border-block-end: 1px solid var(--_border);
   }
   h2 {
     flex: 1;
@@ -25,7 +28,7 @@ export const panelStyles = css`
     flex: 1;
     display: flex;
     flex-direction: column;
-    min-height: 0;
+    min-block-size: 0;
   }
   .body > * {
     flex: 1;

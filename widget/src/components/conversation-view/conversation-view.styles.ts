@@ -4,7 +4,7 @@ export const conversationStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    min-height: 0;
+    min-block-size: 0;
     flex: 1;
   }
   .log {
@@ -20,13 +20,14 @@ export const conversationStyles = css`
   .message {
     display: flex;
     flex-direction: column;
-    max-width: 88%;
+    max-inline-size: 88%;
   }
   .user {
     align-self: flex-end;
   }
   .bubble {
-    padding: 8px 12px;
+    padding-block: 8px;
+    padding-inline: 12px;
     border-radius: 12px;
     overflow-wrap: anywhere;
   }
@@ -40,10 +41,10 @@ export const conversationStyles = css`
     background: var(--_surface);
   }
   .markdown > :first-child {
-    margin-top: 0;
+    margin-block-start: 0;
   }
   .markdown > :last-child {
-    margin-bottom: 0;
+    margin-block-end: 0;
   }
   .markdown a,
   .sources a {
@@ -58,13 +59,14 @@ export const conversationStyles = css`
   /* A wide table scrolls inside the bubble instead of breaking its words letter by letter. */
   .markdown table {
     display: block;
-    max-width: 100%;
+    max-inline-size: 100%;
     overflow-x: auto;
     border-collapse: collapse;
   }
   .markdown th,
   .markdown td {
-    padding: 2px 8px;
+    padding-block: 2px;
+    padding-inline: 8px;
     border: 1px solid var(--_border);
     white-space: nowrap;
   }
@@ -73,27 +75,31 @@ export const conversationStyles = css`
   }
   .sources {
     font-size: 0.875rem;
-    margin-top: 6px;
+    margin-block-start: 6px;
   }
   .sources h3 {
     font-size: 0.8rem;
-    margin: 0 0 4px;
+    margin-block: 0 4px;
+    margin-inline: 0;
     text-transform: uppercase;
     letter-spacing: 0.04em;
   }
   .sources ol {
     margin: 0;
-    padding-left: 20px;
+    padding-inline-start: 20px;
   }
   .sources p {
-    margin: 2px 0 6px;
+    margin-block: 2px 6px;
+    margin-inline: 0;
   }
   .older {
     align-self: center;
   }
   .alert {
-    margin: 0 12px 8px;
-    padding: 8px 12px;
+    margin-block: 0 8px;
+    margin-inline: 12px;
+    padding-block: 8px;
+    padding-inline: 12px;
     border: 1px solid var(--_danger);
     border-radius: 8px;
     display: flex;
@@ -102,8 +108,9 @@ export const conversationStyles = css`
     gap: 8px;
   }
   form {
-    border-top: 1px solid var(--_border);
-    padding: 10px 12px;
+    border-block-start: 1px solid var(--_border);
+    padding-block: 10px;
+    padding-inline: 12px;
     display: grid;
     grid-template-columns: 1fr auto;
     gap: 6px 8px;
@@ -111,8 +118,8 @@ export const conversationStyles = css`
   }
   textarea {
     resize: none;
-    max-height: 160px;
-    min-height: 42px;
+    max-block-size: 160px;
+    min-block-size: 42px;
   }
   .counter {
     grid-column: 1 / -1;

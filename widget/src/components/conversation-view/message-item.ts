@@ -5,14 +5,18 @@ import type { Message, Source } from '../../services/api-types.js';
 import { markdownIfLoaded } from '../../markdown/lazy-markdown.js';
 import { safeUrl } from './safe-url.js';
 
-/** One message: the user's as plain text, the assistant's as sanitized Markdown with its sources. */
+/**
+ * One message: the user's as plain text, the assistant's as sanitized Markdown with its sources.
+ * `dir="auto"`: a message takes the direction of its own text, so an English answer in an Arabic
+ * panel keeps its punctuation where it belongs.
+ */
 export function messageItem(message: Message, t: Strings) {
   const mine = message.role === 'user';
   return html`<li class="message ${mine ? 'user' : 'assistant'}" data-status=${message.status}>
     <span class="sr-only">${mine ? t.you : t.assistant}:</span>
     ${mine
-      ? html`<div class="bubble text">${message.content}</div>`
-      : html`<div class="bubble markdown">
+      ? html`<div class="bubble text" dir="auto">${message.content}</div>`
+      : html`<div class="bubble markdown" dir="auto">
           ${message.content ? markdown(message) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
           ${message.status === 'interrupted' ? html`<p class="muted">${t.stopped}</p>` : nothing}
         </div>`}
@@ -33,7 +37,7 @@ function sourceList(sources: Source[], t: Strings) {
       ${sources.map((source) => {
         const href = safeUrl(source.url);
         const title = source.title || source.url;
-        return html`<li>
+        return html`<li dir="auto">
           ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : html`<span>${title}</span>`}
           ${source.snippet ? html`<p class="muted">${source.snippet}</p>` : nothing}
         </li>`;

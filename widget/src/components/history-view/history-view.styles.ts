@@ -4,17 +4,19 @@ export const historyStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    min-height: 0;
+    min-block-size: 0;
     background: var(--_bg);
   }
   .search {
-    padding: 10px 12px;
-    border-bottom: 1px solid var(--_border);
+    padding-block: 10px;
+    padding-inline: 12px;
+    border-block-end: 1px solid var(--_border);
   }
   ul {
     list-style: none;
     margin: 0;
-    padding: 4px 0;
+    padding-block: 4px;
+    padding-inline: 0;
     overflow-y: auto;
     flex: 1;
   }
@@ -22,12 +24,13 @@ export const historyStyles = css`
     display: flex;
     align-items: center;
     gap: 2px;
-    padding: 2px 8px;
+    padding-block: 2px;
+    padding-inline: 8px;
   }
   .open {
     flex: 1;
-    min-width: 0;
-    text-align: left;
+    min-inline-size: 0;
+    text-align: start;
     background: none;
     display: grid;
     gap: 2px;
@@ -56,7 +59,8 @@ export const historyStyles = css`
     flex-wrap: wrap;
     gap: 6px;
     align-items: center;
-    padding: 6px 0;
+    padding-block: 6px;
+    padding-inline: 0;
   }
   .confirm p {
     margin: 0;
@@ -66,7 +70,8 @@ export const historyStyles = css`
     flex-basis: 100%;
   }
   .footer {
-    padding: 8px 12px;
+    padding-block: 8px;
+    padding-inline: 12px;
     text-align: center;
   }
 `;
