@@ -6,7 +6,8 @@ export const panelStyles = css`
     flex-direction: column;
     min-height: 0;
   }
-  header {
+  /* Not a <header>: on a host page with its own, that would be a second banner landmark. */
+  .header {
     display: flex;
     align-items: center;
     gap: 2px;

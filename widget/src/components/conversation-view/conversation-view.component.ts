@@ -138,12 +138,14 @@ export class ConversationView extends WidgetElement {
     const showCounter = remaining < Math.min(200, this.maxLength * 0.1);
     const empty = !this.messages.length && !this.loading && !this.loadedId;
     return html`
-      <ol class="log" role="log" aria-live="polite" aria-busy=${this.streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
+      <div class="log" role="log" aria-live="polite" aria-busy=${this.streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
+        <ol class="messages">
         ${this.olderCursor ? html`<li class="older"><button class="link" ?disabled=${this.loading} @click=${this.loadOlder}>${t.loadOlder}</button></li>` : nothing}
         ${this.loading && !this.messages.length ? html`<li class="muted" role="status">${t.loading}</li>` : nothing}
         ${empty ? html`<li class="message assistant"><div class="bubble">${this.greeting}</div></li>` : nothing}
         ${repeat(this.messages, (m) => m.id, (m) => messageItem(m, t))}
-      </ol>
+        </ol>
+      </div>
       <p class="sr-only" role="status">${this.announcement}</p>
       ${this.error
         ? html`<div class="alert" role="alert">

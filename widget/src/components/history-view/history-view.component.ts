@@ -45,16 +45,35 @@ export class HistoryView extends WidgetElement {
         gap: 2px;
         padding: 2px 8px;
       }
-      .open {
+      .entry {
+        position: relative;
         flex: 1;
         min-width: 0;
-        text-align: left;
-        background: none;
         display: grid;
         gap: 2px;
+        padding: 8px 12px;
+        border-radius: 8px;
       }
-      .open[aria-current='true'] {
+      .entry[data-current] {
         background: var(--_surface);
+      }
+      .open {
+        padding: 0;
+        text-align: left;
+        background: none;
+      }
+      .open::after {
+        content: '';
+        position: absolute;
+        inset: 0;
+        border-radius: 8px;
+      }
+      .open:focus-visible {
+        outline: none;
+      }
+      .open:focus-visible::after {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
       }
       .title,
       .snippet {
@@ -196,18 +215,14 @@ export class HistoryView extends WidgetElement {
         </div>
       </li>`;
     }
+    // The button's text is the title, its name (a name must contain all of the visible label:
+    // WCAG 2.5.3); the match and the date describe it. The button covers the whole entry (::after).
     return html`<li>
-      <button
-        class="open"
-        aria-current=${item.id === this.current ? 'true' : 'false'}
-        aria-labelledby="t-${item.id}"
-        aria-describedby="s-${item.id} d-${item.id}"
-        @click=${() => this.select(item.id)}
-      >
-        <span class="title" id="t-${item.id}">${title}</span>
+      <div class="entry" ?data-current=${item.id === this.current}>
+        <button class="open title" aria-current=${item.id === this.current ? 'true' : 'false'} aria-describedby="s-${item.id} d-${item.id}" @click=${() => this.select(item.id)}>${title}</button>
         ${item.snippet ? html`<span class="snippet muted" id="s-${item.id}">${highlighted(item.snippet)}</span>` : nothing}
         <span class="date muted" id="d-${item.id}">${new Date(item.lastMessageAt).toLocaleString()}</span>
-      </button>
+      </div>
       <button class="icon" aria-label=${format(t.rename, { title })} @click=${() => this.startEditing('renaming', item.id)}>${pencil}</button>
       <button class="icon" aria-label=${format(t.delete, { title })} @click=${() => this.startEditing('confirming', item.id)}>${bin}</button>
     </li>`;
