@@ -5,9 +5,10 @@
  */
 import 'reflect-metadata';
 import Fastify from 'fastify';
-import { DataSource } from 'typeorm';
+import pg from 'pg';
+import { ConversationRepository } from '../server/src/conversations/conversation.repository.js';
 import { ConversationsService } from '../server/src/conversations/conversations.service.js';
-import { dataSourceOptions } from '../server/src/database/data-source-options.js';
+import { MessageRepository } from '../server/src/conversations/message.repository.js';
 
 interface ListQuery {
   limit?: string;
@@ -16,11 +17,8 @@ interface ListQuery {
 }
 
 async function main(): Promise<void> {
-  const dataSource = new DataSource(
-    dataSourceOptions({ url: process.env.DATABASE_URL!, poolMax: Number(process.env.DATABASE_POOL_MAX ?? 10), applicationName: 'bench-baseline' }),
-  );
-  await dataSource.initialize();
-  const conversations = new ConversationsService(dataSource);
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: Number(process.env.DATABASE_POOL_MAX ?? 10), application_name: 'bench-baseline' });
+  const conversations = new ConversationsService(new ConversationRepository(pool), new MessageRepository(pool));
   const app = Fastify();
   const userId = (headers: Record<string, unknown>) => String(headers['x-user-id']);
 
@@ -33,7 +31,7 @@ async function main(): Promise<void> {
     conversations.getWithMessages(userId(request.headers), request.params.id, { limit: Number(request.query.limit ?? 50) }),
   );
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-  process.on('SIGTERM', () => void app.close().then(() => dataSource.destroy()).then(() => process.exit(0)));
+  process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
 }
 
 void main();

@@ -14,6 +14,7 @@ import { dataSourceOptions } from '../server/src/database/data-source-options.js
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
 import { runMigrations } from '../server/src/database/run-migrations.js';
 import { KnowledgeIngester } from '../server/src/knowledge/knowledge-ingester.js';
+import { KnowledgeRepository } from '../server/src/knowledge/knowledge.repository.js';
 import { KnowledgeSearch } from '../server/src/knowledge/knowledge-search.js';
 
 const QUESTIONS = [
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions({ url: db.url, poolMax: 2, applicationName: 'bench' })).initialize();
     try {
       await dataSource.query('DELETE FROM documents');
-      const ingester = new KnowledgeIngester(dataSource, 'http://localhost:3000/docs/', projectRoot());
+      const ingester = new KnowledgeIngester(new KnowledgeRepository(dataSource), 'http://localhost:3000/docs/', projectRoot());
       for (const label of ['first ingestion', 'again, unchanged']) {
         const started = performance.now();
         const report = await ingester.ingest(['docs']);
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
       const [{ documents, chunks }] = await dataSource.query(`SELECT (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM chunks)::int AS chunks`);
       console.log(`knowledge base: ${documents} documents, ${chunks} chunks`);
 
-      const agent = retrievalAgent({ knowledge: new KnowledgeSearch(dataSource) });
+      const agent = retrievalAgent({ knowledge: new KnowledgeSearch(new KnowledgeRepository(dataSource)) });
       const answer = async (message: string) => {
         for await (const _ of agent.run({ message, history: [], signal: new AbortController().signal, conversationId: 'bench', userId: 'bench' }));
       };

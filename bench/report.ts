@@ -31,6 +31,15 @@ export function machine(): Machine {
 
 const status = (row: Row) => (row.met === undefined ? (row.target ? 'not measured' : '') : row.met ? 'met' : '**not met**');
 
+/** Starts the part of docs/performance.md that other commands measure; `npm run bench` keeps it as it is. */
+export const KEPT_SECTIONS_MARKER = '<!-- Figures from other commands below: npm run bench keeps this part as it is. -->';
+
+/** The kept part of an existing report (from the marker on), or nothing. */
+export function keptSections(existing: string | undefined): string {
+  const at = existing?.indexOf(KEPT_SECTIONS_MARKER) ?? -1;
+  return at < 0 ? '' : `\n${existing!.slice(at)}`;
+}
+
 /** docs/performance.md: when, where, how, and every figure with its target. */
 export function renderReport(input: { title: string; date: Date; machine: Machine; scaleText: string; rows: Row[]; notes: string[]; commands: string[] }): string {
   const lines = [

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AUTH_BASE_PATH } from '../server/src/common/auth-base-path.js';
 import { uniqueEmail } from '../server/test/auth-helpers.js';
 import { startE2eEnvironment, type E2eEnvironment } from './harness/e2e-environment.js';
 import { firstLink } from './harness/smtp-inbox.js';
@@ -15,7 +16,7 @@ describe('e2e harness', () => {
   afterAll(() => env?.close(), 60_000);
 
   const auth = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${env.server.url}/api/auth${path}`, {
+    fetch(`${env.server.url}${AUTH_BASE_PATH}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin, ...headers },
       body: JSON.stringify(body),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../server/test/test-database.js';
 import { uniqueEmail, uniqueIp } from '../../server/test/auth-helpers.js';
+import { AUTH_BASE_PATH } from '../../server/src/common/auth-base-path.js';
 import { projectRoot } from '../../server/src/common/project-root.js';
 import { join } from 'node:path';
 import { launchBrowser, openPage, type ObservedPage } from './browser.js';
@@ -34,11 +35,11 @@ export interface Visit extends ObservedPage {
  * with a database of its own, an SMTP server catching its emails, an OpenID Connect provider for
  * social sign-in, and a headless Chromium.
  */
-export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+export async function startE2eEnvironment(settings: Record<string, string> = {}): Promise<E2eEnvironment> {
   const database = await createTestDatabase();
   const smtp = await SmtpInbox.start();
   const server = await ServerProcess.create(database.url);
-  const oidc = await LocalOidcProvider.start({ redirectUri: `${server.url}/api/auth/callback/${OIDC_PROVIDER_ID}` });
+  const oidc = await LocalOidcProvider.start({ redirectUri: `${server.url}${AUTH_BASE_PATH}/callback/${OIDC_PROVIDER_ID}` });
   const closeAll = async (browser?: Browser) => {
     await browser?.close();
     await server.stop();
@@ -60,6 +61,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       KNOWLEDGE_BASE_URL: `${server.examplesUrl}/docs-site/`,
       // Every visitor sends its own X-Forwarded-For, so Better Auth's per-IP limits see distinct clients.
       TRUST_PROXY: '127.0.0.1',
+      ...settings,
     });
     browser = await launchBrowser();
   } catch (error) {
@@ -75,11 +77,11 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   return { server, smtp, oidc, browser: launched, database, visit, close: () => closeAll(launched) };
 }
 
-/** Starts the environment before a file's scenarios and stops it after them. */
-export function useE2eEnvironment(): () => E2eEnvironment {
+/** Starts the environment (with extra server settings) before a file's scenarios and stops it after them. */
+export function useE2eEnvironment(settings: Record<string, string> = {}): () => E2eEnvironment {
   let env: E2eEnvironment | undefined;
   beforeAll(async () => {
-    env = await startE2eEnvironment();
+    env = await startE2eEnvironment(settings);
   }, 120_000);
   afterAll(() => env?.close(), 60_000);
   return () => {

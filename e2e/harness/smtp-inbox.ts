@@ -44,19 +44,27 @@ export class SmtpInbox {
 
   /** The first message to `address` (received already or later), or an error after `timeoutMs`. */
   async waitFor(address: string, timeoutMs = 20_000): Promise<ParsedMail> {
-    const find = () => this.messages.find((m) => addressesOf(m).includes(address.toLowerCase()));
+    return (await this.waitForAll(address, 1, timeoutMs))[0]!;
+  }
+
+  /** The first `count` messages to `address`, once that many have arrived, or an error after `timeoutMs`. */
+  waitForAll(address: string, count: number, timeoutMs = 20_000): Promise<ParsedMail[]> {
+    const find = () => {
+      const found = this.messages.filter((m) => addressesOf(m).includes(address.toLowerCase()));
+      return found.length >= count ? found.slice(0, count) : undefined;
+    };
     const found = find();
-    if (found) return found;
+    if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
       const wake = () => {
-        const mail = find();
-        if (!mail) return;
+        const mails = find();
+        if (!mails) return;
         cleanup();
-        resolve(mail);
+        resolve(mails);
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no email to ${address} within ${timeoutMs} ms (received: ${this.messages.length})`));
+        reject(new Error(`no ${count} emails to ${address} within ${timeoutMs} ms (received: ${this.messages.length})`));
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

@@ -60,12 +60,17 @@ export class WidgetDriver {
   }
 
   async signUp(user: Credentials): Promise<void> {
+    await this.submitSignUp(user);
+    await this.messageBox.waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** Fills and sends the sign-up form, without waiting for what follows. */
+  async submitSignUp(user: Credentials): Promise<void> {
     await this.button('I need an account').click({ timeout: UI_TIMEOUT });
     await this.page.getByLabel('Name').fill(user.name);
     await this.page.getByLabel('Email').fill(user.email);
     await this.page.getByLabel('Password').fill(user.password);
     await this.button('Create account').click();
-    await this.messageBox.waitFor({ timeout: UI_TIMEOUT });
   }
 
   async signIn(email: string, password: string): Promise<void> {

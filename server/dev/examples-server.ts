@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController } from 'fastify';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 
@@ -61,10 +61,12 @@ async function readAll(stream: Readable): Promise<string> {
 export function createExamplesApp(options: Omit<ExamplesServerOptions, 'host' | 'port'>) {
   const app = Fastify({ loggerInstance: options.logger.child({ module: 'examples' }), logController: new LogController({ disableRequestLogging: true }) });
   const policy = strictCspPolicy(options.apiUrl);
+  // Decided by the file being sent, not by how the URL spells it: `//strict-csp/`, `/./strict-csp/`
+  // and `/%73trict-csp/` all reach the same page, and it must never go out without its policy.
+  const strictCspDir = join(options.pagesDir, 'strict-csp') + sep;
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
     void reply.header('cache-control', 'no-cache');
-    if (request.url.startsWith('/strict-csp/')) void reply.header('content-security-policy', policy);
     const type = String(reply.getHeader('content-type') ?? '');
     if (!type.startsWith('text/html') || !payload || typeof (payload as Readable).pipe !== 'function') return payload;
     const page = await readAll(payload as Readable);
@@ -74,7 +76,16 @@ export function createExamplesApp(options: Omit<ExamplesServerOptions, 'host' | 
 
   // Browsers ask every origin for one; the examples have none, and a 404 would be noise in the console.
   app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
-  void app.register(fastifyStatic, { root: options.pagesDir, prefix: '/', etag: false, lastModified: false, redirect: true });
+  void app.register(fastifyStatic, {
+    root: options.pagesDir,
+    prefix: '/',
+    etag: false,
+    lastModified: false,
+    redirect: true,
+    setHeaders: (response, filePath) => {
+      if (filePath.startsWith(strictCspDir)) response.setHeader('content-security-policy', policy);
+    },
+  });
   void app.register(fastifyStatic, {
     root: options.buildDir,
     prefix: '/build/',

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ClientConfigModule } from './client-config/client-config.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { type Clock, systemClock } from './common/clock.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -17,11 +18,11 @@ import { UsersModule } from './users/users.module.js';
 @Module({})
 export class AppModule {
   /** Cross-cutting pieces are registered here, once, for every route. */
-  static forRoot(config: AppConfig, database: DatabaseUrls, logger: Logger): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseUrls, logger: Logger, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config, logger),
+        ConfigModule.forRoot(config, logger, clock),
         DatabaseModule.forRoot(database, config.database.poolMax),
         AuthModule,
         UsersModule,

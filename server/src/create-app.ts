@@ -1,12 +1,14 @@
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerOptions } from 'fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { clientErrorHandler } from './common/client-error.js';
+import type { Clock } from './common/clock.js';
 import { NestPinoLogger } from './common/logger.js';
 import { projectRoot } from './common/project-root.js';
 import { logRefusedOrigins } from './common/refused-origins.js';
@@ -20,6 +22,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { DatabaseUrls } from './database/database.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 import { registerWidgetFiles } from './static/widget-files.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
@@ -31,26 +34,29 @@ const EXPOSED_HEADERS = ['set-auth-token', 'set-auth-jwt', 'retry-after', 'x-ret
 export interface AppOptions {
   /** Where `GET /` sends a browser (the development examples); without it, `/` is a 404. */
   rootRedirect?: string;
+  /** What the server takes for the time (CLOCK); tests move it instead of sleeping. */
+  clock?: Clock;
 }
 
-/** Builds the configured Nest application on Fastify, without listening. */
-export async function createApp(
-  config: AppConfig,
-  database: DatabaseUrls,
-  logger: Logger,
-  options: AppOptions = {},
-): Promise<NestFastifyApplication> {
+/** Builds the app on an HTTP server that is already listening (see HttpListener). */
+export interface ListeningAppOptions extends AppOptions {
+  serverFactory: NonNullable<FastifyServerOptions['serverFactory']>;
+}
+
+/** Builds the configured Nest application on Fastify, on the given (already listening) server. */
+export async function createApp(config: AppConfig, database: DatabaseUrls, logger: Logger, options: ListeningAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    serverFactory: options.serverFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler,
     genReqId: requestIdFor,
     trustProxy: fastifyTrustProxy(config.trustProxy),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, logger, options.clock), adapter, {
     logger: new NestPinoLogger(logger.child({ module: 'nest' })),
   });
   useJsonBodyParser(app, BODY_LIMIT_BYTES);
-  await registerSecurityHeaders(app, config);
+  await registerSecurityHeaders(app, { hsts: config.env === 'production' });
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,
@@ -115,14 +121,5 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chat Widget API')
-      .setDescription('Conversations, agent runs and the signed-in user. Authenticate with a Better Auth JWT.')
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

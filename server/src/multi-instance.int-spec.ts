@@ -22,7 +22,7 @@ describe('several instances', () => {
     const env = { DATABASE_URL: database.url, AGENT_RATE_LIMIT: '4', MIGRATE_ON_START: 'false', AUTH_REVOCATION_POLL_SECONDS: '300' };
     a = await startServerProcess(env);
     // Same public URL: tokens name one issuer whichever replica issued them.
-    b = await startServerProcess({ ...env, PUBLIC_URL: a.url });
+    b = await startServerProcess({ ...env, PUBLIC_URL: a.publicUrl });
     // Two full process start-ups: slow on a busy CI machine.
   }, 90_000);
   afterAll(async () => {

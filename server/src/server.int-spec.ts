@@ -6,7 +6,7 @@ import request from 'supertest';
 import { signUp, TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
 import { createLogger } from './common/logger.js';
 import { loadConfig } from './config/load-config.js';
-import { findFreePort } from './database/free-port.js';
+import { HttpListener } from './http-listener.js';
 import { startServer } from './server.js';
 
 describe('server with its embedded PostgreSQL (no DATABASE_URL)', () => {
@@ -16,10 +16,11 @@ describe('server with its embedded PostgreSQL (no DATABASE_URL)', () => {
   it('starts its own database, keeps the data across a restart', async () => {
     dir = await mkdtemp(join(tmpdir(), 'chat-widget-restart-'));
     await chmod(dir, 0o755);
-    const port = await findFreePort();
+    // Bound first, so the configuration names the real port; the restart binds that port again.
+    const listener = await HttpListener.open('127.0.0.1', 0);
     const config = loadConfig({
       NODE_ENV: 'test',
-      PORT: String(port),
+      PORT: String(listener.port),
       EMBEDDED_POSTGRES_DIR: join(dir, 'postgres'),
       LOG_LEVEL: 'silent',
       ALLOWED_ORIGINS: TEST_ORIGIN,
@@ -27,7 +28,7 @@ describe('server with its embedded PostgreSQL (no DATABASE_URL)', () => {
     });
     const logger = createLogger('silent');
 
-    const first = await startServer(config, logger);
+    const first = await startServer(config, logger, { listener });
     let user;
     try {
       await request(first.url).get('/health/ready').expect(200);

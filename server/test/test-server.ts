@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Clock } from '../src/common/clock.js';
 import { createLogger } from '../src/common/logger.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { findFreePort } from '../src/database/free-port.js';
+import { HttpListener } from '../src/http-listener.js';
 import { startServer } from '../src/server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -20,15 +21,22 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { logLines?: string[]; /** Share another server's database (several instances); it is not dropped on close. */ database?: TestDatabase } = {},
+  options: {
+    logLines?: string[];
+    /** Share another server's database (several instances); it is not dropped on close. */
+    database?: TestDatabase;
+    /** The server's clock (CLOCK), for tests that move time instead of sleeping. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
-  const port = await findFreePort();
+  // Bound first (port 0), so the configuration names the real port and no other process can take it.
+  const listener = await HttpListener.open('127.0.0.1', 0);
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PORT: String(listener.port),
+    PUBLIC_URL: `http://127.0.0.1:${listener.port}`,
     DATABASE_URL: database.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ALLOWED_ORIGINS: 'http://host.test',
@@ -42,7 +50,7 @@ export async function startTestServer(
   const logger = options.logLines
     ? createLogger('debug', { write: (line: string) => void options.logLines!.push(line) })
     : createLogger(config.logLevel);
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, { clock: options.clock, listener });
   return {
     url: server.url,
     config,

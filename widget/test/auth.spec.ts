@@ -3,7 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { signUp, TEST_ORIGIN, uniqueEmail } from '../../server/test/auth-helpers.js';
 import type { ChatPanel } from '../src/components/chat-panel/chat-panel.component.js';
-import { mountSignedIn, mountWidget, serverUrl, sessionKey, waitFor } from './harness.js';
+import { mountSignedIn, mountWidget, serverUrl, sessionKey, verifyingServerUrl, waitFor } from './harness.js';
 
 const widgetKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('chat-widget:'));
 
@@ -36,6 +36,13 @@ describe('sign-in views', () => {
     await page.waitForText('Enter a valid email address.');
     expect((await page.field('Password')).getAttribute('aria-invalid')).toBe('true');
     expect((await page.field('Name')).getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('bounds the sign-up fields to what the server accepts', async () => {
+    const page = await mountWidget({ open: '' });
+    await page.click('I need an account');
+    expect((await page.field('Name')).maxLength).toBe(100);
+    expect((await page.field('Email')).maxLength).toBe(254);
   });
 
   it('shows the server refusing wrong credentials and a taken email, keeping what was typed', async () => {
@@ -100,7 +107,7 @@ describe('API token', () => {
   const panelOf = (page: Awaited<ReturnType<typeof mountWidget>>) => page.widget.shadowRoot!.querySelector('chat-widget-panel') as ChatPanel;
   // The widget keeps the API JWT in memory; the tests spoil it as a revoked key or a rotation would.
   const spoilToken = (page: Awaited<ReturnType<typeof mountWidget>>) => {
-    const auth = (panelOf(page) as unknown as { auth: { jwt: { token: string } } }).auth;
+    const auth = (panelOf(page) as unknown as { authService: { jwt: { token: string } } }).authService;
     auth.jwt.token = `${auth.jwt.token.slice(0, -4)}AAAA`;
   };
 
@@ -137,7 +144,7 @@ describe('API token', () => {
 
   it('fetches a new token before the current one expires', async () => {
     const { page } = await mountSignedIn();
-    const auth = (panelOf(page) as unknown as { auth: { jwt: { token: string; exp: number } } }).auth;
+    const auth = (panelOf(page) as unknown as { authService: { jwt: { token: string; exp: number } } }).authService;
     // 30 s left: inside the refresh margin, so the next request gets a fresh token first.
     auth.jwt.exp = Date.now() / 1000 + 30;
     await page.click('History');
@@ -148,7 +155,9 @@ describe('API token', () => {
 });
 
 describe('password reset', () => {
-  it('mails a link back to this page, which opens on "set new password"', async () => {
+  it('mails a link back to this page, which opens on "set new password" and takes the token out of the address bar', async () => {
+    // The host page's own parameters and hash survive the round trip.
+    history.replaceState(null, '', '/help?section=account#top');
     const user = await signUp(serverUrl());
     const page = await mountWidget({ open: '' });
     await page.click('Forgot password?');
@@ -162,19 +171,70 @@ describe('password reset', () => {
     const landing = new URL(link.headers.location!);
     expect(landing.origin).toBe('http://host.test');
     expect(landing.searchParams.get('chat-widget-reset')).toBe('1');
+    expect(landing.searchParams.get('token')).toBe(token);
     page.widget.remove();
 
-    history.replaceState(null, '', landing.pathname + landing.search);
+    history.replaceState(null, '', landing.pathname + landing.search + '#top');
     const reset = await mountWidget();
+    // Before anything else runs: analytics on the host page and the history entry see no token.
+    expect(location.href).not.toContain(token);
+    expect(location.href).toBe('http://host.test/help?section=account#top');
     await reset.type('New password', 'a brand new password');
     await reset.click('Set new password');
     await reset.waitForText('Your password was changed.');
-    expect(location.search).toBe('');
+    expect(location.href).toBe('http://host.test/help?section=account#top');
 
     await reset.type('Email', user.email);
     await reset.type('Password', 'a brand new password');
     await reset.click('Sign in');
     await reset.field('Message');
+    history.replaceState(null, '', '/');
+  });
+});
+
+describe('email verification (REQUIRE_EMAIL_VERIFICATION)', () => {
+  it('shows "check your email" after sign-up and for an unconfirmed sign-in, resends the link, and signs in once confirmed', async () => {
+    const email = uniqueEmail('confirm');
+    const page = await mountWidget({ server: verifyingServerUrl(), open: '' });
+    const signedIn: string[] = [];
+    page.widget.addEventListener('chat-widget:signed-in', () => signedIn.push('signed-in'));
+    await page.click('I need an account');
+    await page.type('Name', 'Connie');
+    await page.type('Email', email);
+    await page.type('Password', 'a good long password');
+    await page.click('Create account');
+    await page.waitForText('Check your email');
+    await page.waitForText(`We sent a link to ${email}.`);
+
+    await page.click('Resend the link');
+    expect((await waitFor(() => page.byRole('status').find((e) => e.textContent?.trim()), 'a status')).textContent).toContain('A new link is on its way.');
+
+    await page.click('I confirmed it: sign in');
+    await page.type('Email', email);
+    await page.type('Password', 'a good long password');
+    await page.click('Sign in');
+    await page.waitForText(`We sent a link to ${email}.`);
+    expect(signedIn).toEqual([]);
+
+    // The link itself is followed in the e2e scenario (real SMTP); here the account is confirmed directly.
+    await withDatabase((client) => client.query('UPDATE "user" SET "emailVerified" = true WHERE email = $1', [email]));
+    await page.click('I confirmed it: sign in');
+    await page.type('Email', email);
+    await page.type('Password', 'a good long password');
+    await page.click('Sign in');
+    await page.field('Message');
+    expect(signedIn).toEqual(['signed-in']);
+  });
+
+  it('speaks French on the "check your email" screen', async () => {
+    const page = await mountWidget({ server: verifyingServerUrl(), open: '', locale: 'fr' });
+    await page.click('Je n’ai pas de compte');
+    await page.type('Nom', 'Claire');
+    await page.type('E-mail', uniqueEmail('fr'));
+    await page.type('Mot de passe', 'un bon long mot de passe');
+    await page.click('Créer le compte');
+    await page.waitForText('Consultez vos e-mails');
+    await page.button('Renvoyer le lien');
   });
 });
 
@@ -196,4 +256,4 @@ const resetTokenOf = (userId: string) =>
   });
 
 /** The redirect the widget asked for: this page plus its marker. */
-const redirectToOf = async (_userId: string) => `${location.origin}${location.pathname}?chat-widget-reset=1`;
+const redirectToOf = async (_userId: string) => `${location.origin}${location.pathname}${location.search ? `${location.search}&` : '?'}chat-widget-reset=1`;

@@ -42,7 +42,11 @@ export default async function globalSetup() {
   const agent = await startAgent();
   // Tests prepare dozens of conversations per user; the per-user agent-run limit is not what they test.
   const server = await startTestServer({ AGENT_RATE_LIMIT: '10000', ...agent.env });
-  globalThis.__WIDGET_TEST__ = { server, agent };
+  // A second instance on the same database and public URL (as behind one load balancer: Better Auth
+  // instances in one process share their token issuer) that requires confirmed email addresses.
+  const verifyingServer = await startTestServer({ REQUIRE_EMAIL_VERIFICATION: 'true', PUBLIC_URL: server.url, ...agent.env }, { database: server.database });
+  globalThis.__WIDGET_TEST__ = { server, verifyingServer, agent };
   process.env.WIDGET_TEST_SERVER = server.url;
+  process.env.WIDGET_TEST_VERIFYING_SERVER = verifyingServer.url;
   process.env.WIDGET_TEST_DATABASE_URL = server.database.url;
 }

@@ -4,6 +4,8 @@ import type { ChatWidget } from '../src/launcher/chat-widget.js';
 
 /** The real server the global setup started. */
 export const serverUrl = () => process.env.WIDGET_TEST_SERVER!;
+/** The same, with REQUIRE_EMAIL_VERIFICATION on (same database). */
+export const verifyingServerUrl = () => process.env.WIDGET_TEST_VERIFYING_SERVER!;
 
 /** Polls until `probe` returns something truthy (the widget answers to real network round trips). */
 export async function waitFor<T>(probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, what = 'condition', timeoutMs = 8000): Promise<T> {

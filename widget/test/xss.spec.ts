@@ -42,6 +42,7 @@ const message = (overrides: Partial<Message>): Message => ({
   status: 'complete',
   errorCode: null,
   clientMessageId: null,
+  replyToId: null,
   createdAt: new Date().toISOString(),
   ...overrides,
 });

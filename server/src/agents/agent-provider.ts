@@ -1,4 +1,10 @@
-import type { MessageSource } from '../conversations/message.entity.js';
+/** A passage the agent cited: where it came from and how well it matched. */
+export interface MessageSource {
+  title: string;
+  url: string;
+  snippet: string;
+  score: number;
+}
 
 /** One earlier turn of the conversation, oldest first, as context for the agent. */
 export interface AgentTurn {

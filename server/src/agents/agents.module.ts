@@ -13,7 +13,7 @@ import { guardRuns } from './run-guard.js';
 export const AGENT_PROVIDER = Symbol('AGENT_PROVIDER');
 
 /** The built-in providers whose settings are present (a provider without its settings is left out). */
-export function builtInAgents(config: AppConfig, knowledge: KnowledgeSearch): AgentProvider[] {
+function builtInAgents(config: AppConfig, knowledge: KnowledgeSearch): AgentProvider[] {
   return [
     retrievalAgent({ knowledge }),
     ...(config.agents.openai ? [openaiAgent({ ...config.agents.openai, knowledge })] : []),

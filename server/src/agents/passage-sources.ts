@@ -1,5 +1,5 @@
-import type { MessageSource } from '../conversations/message.entity.js';
 import type { Passage } from '../knowledge/knowledge-search.js';
+import type { MessageSource } from './agent-provider.js';
 
 /** Passages as cited sources: "Document › Section", the page URL, the matched text, the rank. */
 export function passageSources(passages: Passage[]): MessageSource[] {

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/test-database.
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { findFreePort } from '../database/free-port.js';
 import { KnowledgeIngester } from '../knowledge/knowledge-ingester.js';
+import { KnowledgeRepository } from '../knowledge/knowledge.repository.js';
 import { KnowledgeSearch } from '../knowledge/knowledge-search.js';
 import { AgentError, type AgentEvent, type AgentProvider } from './agent-provider.js';
 import { httpAgent } from './http/index.js';
@@ -66,7 +67,7 @@ describe('agent provider conformance', () => {
         // The knowledge base's database goes away under the agent.
         const gone = await new DataSource(dataSourceOptions({ url: database.url, poolMax: 1 })).initialize();
         await gone.destroy();
-        return { provider: guardRuns(retrievalAgent({ knowledge: new KnowledgeSearch(gone) }), { timeoutMs: TIMEOUT_MS }), question: QUESTION, code: 'AGENT_FAILED' };
+        return { provider: guardRuns(retrievalAgent({ knowledge: new KnowledgeSearch(new KnowledgeRepository(gone)) }), { timeoutMs: TIMEOUT_MS }), question: QUESTION, code: 'AGENT_FAILED' };
       },
     }),
     openai: () => ({
@@ -92,8 +93,8 @@ describe('agent provider conformance', () => {
     database = await createTestDatabase();
     dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolMax: 2 })).initialize();
     docs = await knowledgeFolder();
-    await new KnowledgeIngester(dataSource, 'https://docs.example.com/').ingest([docs.path]);
-    knowledge = new KnowledgeSearch(dataSource);
+    await new KnowledgeIngester(new KnowledgeRepository(dataSource), 'https://docs.example.com/').ingest([docs.path]);
+    knowledge = new KnowledgeSearch(new KnowledgeRepository(dataSource));
     openAi = await startFakeOpenAi();
     agent = await startFakeAgent();
   });

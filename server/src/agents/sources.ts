@@ -1,5 +1,4 @@
-import type { MessageSource } from '../conversations/message.entity.js';
-import { AgentError } from './agent-provider.js';
+import { AgentError, type MessageSource } from './agent-provider.js';
 
 const MAX_SOURCES = 20;
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthEvents } from './auth-events.js';
 import { BetterAuthController } from './better-auth.controller.js';
@@ -12,7 +13,7 @@ import { revocationListProvider } from './revocation/revocation-list.provider.js
 import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.js';
 
 @Module({
-  imports: [PassportModule, UsersModule],
+  imports: [PassportModule, UsersModule, RateLimitModule],
   controllers: [BetterAuthController],
   providers: [
     AuthEvents,

@@ -5,6 +5,7 @@ import { ROOT_LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PG_POOL } from '../database/database.module.js';
 import { createMailer } from '../mail/mailer.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { AuthEvents } from './auth-events.js';
 import { type BetterAuth, createBetterAuth } from './better-auth.js';
 
@@ -20,6 +21,7 @@ export class BetterAuthService implements OnModuleInit {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(ROOT_LOGGER) logger: Logger,
+    @Inject(RateLimiter) rateLimiter: RateLimiter,
     events: AuthEvents,
   ) {
     const mailer = createMailer(config.mail.smtpUrl, config.mail.from, logger.child({ module: 'mail' }));
@@ -27,6 +29,7 @@ export class BetterAuthService implements OnModuleInit {
       config,
       pool,
       mailer,
+      rateLimiter,
       logger: logger.child({ module: 'better-auth' }),
       onAuthEvent: (event) => events.record(event),
     });

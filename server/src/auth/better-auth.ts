@@ -2,13 +2,16 @@ import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { existingAccountEmail, verificationEmail } from './account-protection/account-emails.js';
+import { signInThrottle } from './account-protection/sign-in-throttle.plugin.js';
 import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
+import { userProfileRules } from './profile/user-profile-rules.plugin.js';
 import { sessionTokenRedaction } from './session-token-redaction.js';
-
-export const AUTH_BASE_PATH = '/api/auth';
 
 /**
  * Set by our mount point from Fastify's proxy-aware `request.ip`, replacing anything a client sent;
@@ -20,6 +23,8 @@ export interface BetterAuthDependencies {
   config: AppConfig;
   pool: Pool;
   mailer: Mailer;
+  /** Counts failed sign-ins per account (the store the agent-run limit uses). */
+  rateLimiter: RateLimiter;
   logger: Logger;
   onAuthEvent: (event: AuthEvent) => void;
 }
@@ -28,7 +33,7 @@ export interface BetterAuthDependencies {
  * Better Auth's options, kept apart from the instance so the schema (and its migration) can be
  * derived from exactly what the server runs.
  */
-export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }: BetterAuthDependencies) {
+export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, onAuthEvent }: BetterAuthDependencies) {
   return {
     logger: {
       level: 'warn',
@@ -53,6 +58,10 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
       minPasswordLength: 8,
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
+      // Unverified accounts get no session, and sign-up answers alike for new and taken addresses
+      // (Better Auth's generic answer when verification is required); the owner of a taken one is told by email.
+      requireEmailVerification: config.requireEmailVerification,
+      onExistingUserSignUp: async ({ user }) => mailer.send(existingAccountEmail(user)),
       sendResetPassword: async ({ user, url }) => {
         await mailer.send({
           to: user.email,
@@ -60,6 +69,12 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
           text: `Someone asked to reset the password of ${user.email}.\n\nSet a new password: ${url}\n\nIf it was not you, ignore this email; your password stays as it is.`,
         });
       },
+    },
+    emailVerification: {
+      sendOnSignUp: config.requireEmailVerification,
+      autoSignInAfterVerification: false,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, url }) => mailer.send(verificationEmail(user, url)),
     },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
@@ -72,6 +87,10 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
       storage: 'database',
       window: config.authRateLimit.windowSeconds,
       max: config.authRateLimit.max,
+      // Sign-ups get their own budget per address (Better Auth keys every path apart already).
+      customRules: {
+        '/sign-up/*': { window: config.authRateLimit.signUp.windowSeconds, max: config.authRateLimit.signUp.max },
+      },
     },
     socialProviders: {
       ...(config.socialProviders.github ? { github: config.socialProviders.github } : {}),
@@ -101,6 +120,8 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
       // session listing is no credential.
       bearer({ requireSignature: true }),
       sessionTokenRedaction(),
+      userProfileRules(),
+      signInThrottle(rateLimiter, config.authRateLimit.signInFailures),
       jwt({
         jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
         jwt: {
@@ -112,6 +133,7 @@ export function betterAuthOptions({ config, pool, mailer, logger, onAuthEvent }:
           definePayload: ({ user, session }) => ({
             sid: session.id,
             email: user.email,
+            emailVerified: user.emailVerified,
             name: user.name,
             image: user.image ?? null,
           }),

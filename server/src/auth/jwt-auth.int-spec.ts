@@ -23,11 +23,13 @@ async function query<T = Record<string, unknown>>(url: string, sql: string, para
 describe('protected API (global JWT guard)', () => {
   let server: TestServer;
   const logLines: string[] = [];
+  /** The server's clock runs this far ahead of the real one. */
+  let clockOffsetMs = 0;
   /** Signs with the server's own Better Auth key, so only the claims under test are wrong. */
   let signWithServerKey: (payload: Record<string, unknown>) => Promise<string>;
 
   beforeAll(async () => {
-    server = await startTestServer({ AUTH_JWKS_COOLDOWN_SECONDS: '1' }, { logLines });
+    server = await startTestServer({}, { logLines, clock: () => Date.now() + clockOffsetMs });
     const { auth } = server.app.get(BetterAuthService);
     signWithServerKey = async (payload) => (await auth.api.signJWT({ body: { payload: { iat: now(), ...payload } } })).token;
   });
@@ -137,7 +139,7 @@ describe('protected API (global JWT guard)', () => {
         JSON.stringify(await symmetricEncrypt({ key: server.config.auth.secret, data: JSON.stringify(await exportJWK(privateKey)) })),
       ],
     );
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // past the JWKS refetch cooldown
+    clockOffsetMs += server.config.auth.jwksCooldownSeconds * 1000; // past the key set's reload cooldown
     const rotated = await fetchJwt(server.url, user.sessionToken);
     expect(decodeProtectedHeader(rotated).kid).toBe(kid);
     await me(`Bearer ${rotated}`).expect(200);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-strategy';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../users/auth-user.js';
 import { TokenAuthenticator } from './token-authenticator.js';
 
 type Verify = (request: FastifyRequest, done: (error: unknown, user?: AuthUser) => void) => void;

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { AuthUser } from '../users/auth-user.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthEvents } from './auth-events.js';
-import type { AuthUser } from './auth-user.js';
-import { JwtVerifier } from './jwt/jwt-verifier.js';
+import { BetterAuthService } from './better-auth.service.js';
+import { inProcessKeySet } from './jwt/in-process-key-set.js';
+import { JwtVerifier, KEY_SET_MAX_AGE_MS } from './jwt/jwt-verifier.js';
 import { tokenError } from './jwt/token-error.js';
 import { VerifiedTokenCache } from './jwt/verified-token-cache.js';
 import { RevocationList } from './revocation/revocation-list.js';
@@ -52,6 +55,7 @@ export class TokenAuthenticator {
         email: typeof claims.email === 'string' ? claims.email : null,
         name: typeof claims.name === 'string' ? claims.name : null,
         image: typeof claims.image === 'string' ? claims.image : null,
+        emailVerified: claims.emailVerified === true,
       });
       this.cache.set(token, { user, sessionId: claims.sid }, claims.exp * 1000);
       return user;
@@ -69,8 +73,19 @@ export class TokenAuthenticator {
   }
 }
 
-export function createJwtVerifier(config: AppConfig): JwtVerifier {
-  return new JwtVerifier(config.auth);
+/**
+ * With AUTH_JWKS_URL, tokens of that (external) deployment, keys fetched over HTTP. Without it,
+ * this server's own tokens, keys read in-process from its Better Auth: no HTTP call to ourselves,
+ * so nothing depends on the server knowing its own URL before it listens.
+ */
+export function createJwtVerifier(config: AppConfig, betterAuth: BetterAuthService, clock: Clock): JwtVerifier {
+  if (config.auth.jwksUrl) return new JwtVerifier(config.auth);
+  const keys = inProcessKeySet(() => betterAuth.auth.api.getJwks(), {
+    cooldownMs: config.auth.jwksCooldownSeconds * 1000,
+    maxAgeMs: KEY_SET_MAX_AGE_MS,
+    now: clock,
+  });
+  return new JwtVerifier(config.auth, keys);
 }
 
-export const jwtVerifierProvider = { provide: JWT_VERIFIER, inject: [APP_CONFIG], useFactory: createJwtVerifier };
+export const jwtVerifierProvider = { provide: JWT_VERIFIER, inject: [APP_CONFIG, BetterAuthService, CLOCK], useFactory: createJwtVerifier };

@@ -1,17 +1,10 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, ERROR_STATUS, type ErrorCode } from './domain-error.js';
-
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  requestId?: string;
-  details?: string[];
-}
+import type { ErrorBodyDto } from './error-body.dto.js';
 
 export interface ErrorResponse {
   status: number;
-  body: ErrorBody;
+  body: ErrorBodyDto;
   headers: Record<string, string>;
 }
 

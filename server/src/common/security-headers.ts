@@ -1,16 +1,15 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '../config/app-config.js';
 
 /**
  * Headers on every response, set before any handler runs so a handler (or a static file, or
  * Better Auth's popup page with its own CSP) can still say otherwise for itself:
  * - helmet: nosniff, no referrer, no framing (X-Frame-Options and frame-ancestors), a CSP that
- *   lets only the Swagger UI run scripts (its own files), HSTS in production;
+ *   lets only the Swagger UI run scripts (its own files), HSTS when asked (production);
  * - `Cache-Control: no-store`: API answers are private (conversations, profiles, tokens); the
  *   public ones (widget files, client config) set their own caching.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function registerSecurityHeaders(app: NestFastifyApplication, options: { hsts: boolean }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -32,7 +31,7 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     crossOriginOpenerPolicy: false,
     // JSON is read through CORS, which CORP does not restrict; the widget's files say cross-origin themselves.
     crossOriginResourcePolicy: { policy: 'same-origin' },
-    hsts: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    hsts: options.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (_request, reply) => {

@@ -1,5 +1,3 @@
-import type { AppConfig } from '../config/app-config.js';
-
 type TrustProxyFunction = (address: string, hop: number) => boolean;
 
 /**
@@ -9,7 +7,7 @@ type TrustProxyFunction = (address: string, hop: number) => boolean;
  * client put at the left. (Only sound when nothing but those proxies can reach the server; an
  * address list is safe even when something else can.)
  */
-export function fastifyTrustProxy(setting: AppConfig['trustProxy']): false | string[] | TrustProxyFunction {
+export function fastifyTrustProxy(setting: false | number | string[]): false | string[] | TrustProxyFunction {
   if (typeof setting !== 'number') return setting;
   return (_address, hop) => hop < setting;
 }

@@ -18,12 +18,13 @@ export interface AppConfig {
     /** Direct (unpooled) URL for migrations; falls back to `url`. */
     directUrl?: string;
     poolMax: number;
-    embedded: { dir: string; port: number };
+    embedded: { dir: string; movableDir: boolean; port: number };
   };
   auth: {
     secret: string;
     allowedOrigins: string[];
-    jwksUrl: string;
+    /** An external deployment's JWKS (AUTH_JWKS_URL); unset means this server's own keys, read in-process. */
+    jwksUrl?: string;
     issuer: string;
     audience: string;
     jwtTtlSeconds: number;
@@ -34,6 +35,8 @@ export interface AppConfig {
     revocationPollSeconds: number;
   };
   mail: { smtpUrl?: string; from: string };
+  /** Email/password accounts confirm their address before signing in; unverified accounts cannot run the agent. */
+  requireEmailVerification: boolean;
   chat: { messageMaxLength: number; rateLimit: { max: number; windowSeconds: number } };
   /** Social / OIDC sign-in providers that are fully configured. */
   socialProviders: {
@@ -59,8 +62,13 @@ export interface AppConfig {
   metrics: { token?: string };
   /** Where the per-user agent-run counters live: Redis when set, else PostgreSQL. */
   rateLimitStore: { redisUrl?: string };
-  /** Better Auth's per-address limiter (always on, stored in the database). */
-  authRateLimit: { windowSeconds: number; max: number };
+  /** Better Auth's per-address limiter (always on, stored in the database), sign-up's own budget, and failed sign-ins per account. */
+  authRateLimit: {
+    windowSeconds: number;
+    max: number;
+    signUp: { max: number; windowSeconds: number };
+    signInFailures: { max: number; windowSeconds: number };
+  };
   migrateOnStart: boolean;
   shutdownGraceSeconds: number;
   /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */

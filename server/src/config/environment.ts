@@ -29,6 +29,8 @@ const httpUrl = { protocols: ['http', 'https'], require_tld: false, require_prot
  * production checks live in `loadConfig` because they depend on several settings at once.
  * `.env.example` documents each of them; keep the two in step.
  */
+export const DEFAULT_EMBEDDED_POSTGRES_DIR = '.data/postgres';
+
 export class Environment {
   // class-validator checks decorators bottom-up and stops at the first failure, so the type check
   // sits nearest each property: "abc" reports "must be an integer", not a range.
@@ -63,8 +65,9 @@ export class Environment {
   @IsInt()
   DATABASE_POOL_MAX = 10;
 
+  /** Relative to the working directory. */
   @IsString()
-  EMBEDDED_POSTGRES_DIR = '.data/postgres';
+  EMBEDDED_POSTGRES_DIR = DEFAULT_EMBEDDED_POSTGRES_DIR;
 
   @Transform(toInt)
   @Min(0)
@@ -289,6 +292,38 @@ export class Environment {
   @Max(100_000)
   @IsInt()
   AUTH_RATE_LIMIT_MAX = 100;
+
+  /** Sign-ups per client address per window; counted apart from sign-ins. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  AUTH_SIGN_UP_RATE_LIMIT_MAX = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  AUTH_SIGN_UP_RATE_LIMIT_WINDOW_SECONDS = 600;
+
+  /** Failed sign-ins one account may take per window, from any address; then 429 until it ends. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  AUTH_SIGN_IN_FAILURES_MAX = 10;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  AUTH_SIGN_IN_FAILURES_WINDOW_SECONDS = 900;
+
+  /** Email/password accounts must confirm their address before signing in; defaults to true in production only. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  REQUIRE_EMAIL_VERIFICATION?: boolean;
 
   /** Serve the Swagger UI and OpenAPI document at /api/docs; defaults to true outside production. */
   @IsOptional()

@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.database.url).toBeUndefined();
     expect(config.auth.secret).toBe(DEVELOPMENT_SECRET);
-    expect(config.auth.jwksUrl).toBe('http://localhost:3000/api/auth/jwks');
+    expect(config.auth.jwksUrl).toBeUndefined(); // this server's own keys, read in-process
     expect(config.auth.issuer).toBe('http://localhost:3000');
     expect(config.auth.allowedOrigins).toContain('http://localhost:5173');
   });
@@ -39,6 +39,21 @@ describe('loadConfig', () => {
     expect(loadConfig(PRODUCTION).logFormat).toBe('json');
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(problemsOf({ LOG_FORMAT: 'xml' })).toEqual([expect.stringMatching(/^LOG_FORMAT=xml: /)]);
+  });
+
+  it('requires confirmed email addresses in production unless told otherwise, and not in development', () => {
+    expect(loadConfig({}).requireEmailVerification).toBe(false);
+    expect(loadConfig(PRODUCTION).requireEmailVerification).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, REQUIRE_EMAIL_VERIFICATION: 'false' }).requireEmailVerification).toBe(false);
+    expect(loadConfig({ REQUIRE_EMAIL_VERIFICATION: 'true' }).requireEmailVerification).toBe(true);
+    expect(problemsOf({ REQUIRE_EMAIL_VERIFICATION: 'maybe' })).toEqual([expect.stringMatching(/^REQUIRE_EMAIL_VERIFICATION=maybe: .*boolean/)]);
+  });
+
+  it('reads the sign-up limit and the failed sign-in throttle', () => {
+    expect(loadConfig({}).authRateLimit).toMatchObject({ signUp: { max: 5, windowSeconds: 600 }, signInFailures: { max: 10, windowSeconds: 900 } });
+    const config = loadConfig({ AUTH_SIGN_UP_RATE_LIMIT_MAX: '3', AUTH_SIGN_IN_FAILURES_WINDOW_SECONDS: '60' });
+    expect(config.authRateLimit).toMatchObject({ signUp: { max: 3 }, signInFailures: { windowSeconds: 60 } });
+    expect(problemsOf({ AUTH_SIGN_IN_FAILURES_MAX: '0' })).toEqual([expect.stringMatching(/^AUTH_SIGN_IN_FAILURES_MAX=0: /)]);
   });
 
   it('reports one NAME=value line per bad setting', () => {

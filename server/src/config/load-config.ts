@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isIP } from 'node:net';
 import type { AppConfig } from './app-config.js';
-import { Environment } from './environment.js';
+import { DEFAULT_EMBEDDED_POSTGRES_DIR, Environment } from './environment.js';
 
 /** Used only outside production so `npm start` works with no `.env`; production refuses it. */
 export const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
@@ -214,12 +214,17 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       url: env.DATABASE_URL,
       directUrl: env.DATABASE_URL_DIRECT ?? env.DATABASE_URL,
       poolMax: env.DATABASE_POOL_MAX,
-      embedded: { dir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT },
+      embedded: {
+        dir: env.EMBEDDED_POSTGRES_DIR,
+        // The default folder may move where PostgreSQL can reach it (a root start from a private checkout); a chosen one may not.
+        movableDir: env.EMBEDDED_POSTGRES_DIR === DEFAULT_EMBEDDED_POSTGRES_DIR,
+        port: env.EMBEDDED_POSTGRES_PORT,
+      },
     },
     auth: {
       secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
       allowedOrigins: [...new Set([...origins, ...examplesOrigins, new URL(publicUrl).origin])],
-      jwksUrl: env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`,
+      jwksUrl: env.AUTH_JWKS_URL,
       issuer: env.AUTH_ISSUER ?? publicUrl,
       audience: env.AUTH_AUDIENCE ?? publicUrl,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
@@ -229,6 +234,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       revocationPollSeconds: env.AUTH_REVOCATION_POLL_SECONDS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    // Production confirms addresses unless told otherwise; development signs in straight away.
+    requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? env.NODE_ENV === 'production',
     chat: {
       messageMaxLength: env.MESSAGE_MAX_LENGTH,
       rateLimit: { max: env.AGENT_RATE_LIMIT, windowSeconds: env.AGENT_RATE_LIMIT_WINDOW_SECONDS },
@@ -239,7 +246,12 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     knowledge: knowledge(env, publicUrl, examples),
     metrics: { token: env.METRICS_TOKEN },
     rateLimitStore: { redisUrl: env.REDIS_URL },
-    authRateLimit: { windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS, max: env.AUTH_RATE_LIMIT_MAX },
+    authRateLimit: {
+      windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+      max: env.AUTH_RATE_LIMIT_MAX,
+      signUp: { max: env.AUTH_SIGN_UP_RATE_LIMIT_MAX, windowSeconds: env.AUTH_SIGN_UP_RATE_LIMIT_WINDOW_SECONDS },
+      signInFailures: { max: env.AUTH_SIGN_IN_FAILURES_MAX, windowSeconds: env.AUTH_SIGN_IN_FAILURES_WINDOW_SECONDS },
+    },
     // Production deploys migrate in a release step (`npm run deploy:migrate`) before new instances start.
     migrateOnStart: env.MIGRATE_ON_START ?? env.NODE_ENV !== 'production',
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,

@@ -8,7 +8,6 @@ import { openEventStream, type RecordedRequest, resetConnection, writeEvent } fr
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 const SOURCE = { title: 'Embedding guide', url: 'https://docs.example.com/embedding', snippet: 'Add one script tag.', score: 0.9 };
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The agent behind the http provider, scripted by the message it receives: each test picks a
@@ -24,13 +23,14 @@ function scriptedAgent(hold: { release?: () => void; arrived?: () => void }) {
       await new Promise<void>((resolve) => (hold.release = resolve));
     }
     if (message.startsWith('[slow]')) {
-      for (let i = 0; i < 50 && !res.destroyed; i++) {
-        send('delta', { text: `part${i} ` });
-        await pause(50);
-      }
+      // A few pieces, then the rest of a long answer only if the server is still listening: it
+      // must hang up on us once its client has gone away.
+      for (let i = 0; i < 5; i++) send('delta', { text: `part${i} ` });
+      await new Promise((resolve) => res.once('close', resolve));
+      for (let i = 5; i < 50 && !res.destroyed; i++) send('delta', { text: `part${i} ` });
     } else if (message.startsWith('[reset]')) {
-      send('delta', { text: 'The beginning of an answer' });
-      await pause(20);
+      // The piece reaches the socket before the reset.
+      await new Promise((resolve) => res.write(`event: delta\ndata: ${JSON.stringify({ text: 'The beginning of an answer' })}\n\n`, resolve));
       resetConnection(res);
       return;
     } else if (message.startsWith('[error]')) {

@@ -1,33 +1,51 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { DomainError } from '../common/domain-error.js';
+import { RequireVerifiedEmail } from '../auth/verified-email.guard.js';
 import { toErrorResponse } from '../common/error-response.js';
+import type { AuthUser } from '../users/auth-user.js';
+import { CurrentUser } from '../users/current-user.decorator.js';
+import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
 import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
 import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
+import { RUN_STREAM_EVENT_SCHEMA, RUN_STREAM_EVENTS, type RunStreamEvents } from './dto/run-events.dto.js';
 import { SseStream } from './sse-stream.js';
+
+/** The JSON result, or the stream of run events, as the request's Accept header chooses. */
+const RUN_RESPONSE = {
+  description: 'The result, or the stream of its events.',
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(AgentRunResultDto) } },
+    'text/event-stream': { schema: { $ref: getSchemaPath(RUN_STREAM_EVENT_SCHEMA) } },
+  },
+};
 
 const STREAM_DESCRIPTION =
   'With `Accept: text/event-stream` the answer streams as server-sent events: `conversation`, then `delta`s, `sources`, and `done` or `error` (see docs/api.md). Otherwise one JSON result once the agent is done; a failed run is still a 200 whose `assistantMessage.status` is `error`.';
 
 @ApiTags('chat')
 @ApiBearerAuth()
+@ApiExtraModels(AgentRunResultDto, ...Object.values(RUN_STREAM_EVENTS))
+@ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH.' })
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
+@ApiConflictResponse({ description: 'RUN_IN_PROGRESS: a retried send (same clientMessageId) whose answer is still streaming.' })
 @ApiTooManyRequestsResponse({ description: 'Agent-run rate limit reached; see Retry-After.' })
+@RequireVerifiedEmail()
 @Controller()
 export class ChatController {
   constructor(private readonly chat: ChatService) {}
@@ -35,23 +53,22 @@ export class ChatController {
   @Post('agents/run')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a message to the agent, in a new or an existing conversation', description: STREAM_DESCRIPTION })
-  @ApiProduces('application/json', 'text/event-stream')
-  @ApiOkResponse({ type: AgentRunResultDto })
+  @ApiOkResponse(RUN_RESPONSE)
   @ApiNotFoundResponse({ description: 'conversationId is not one of yours.' })
   run(@CurrentUser() user: AuthUser, @Body() body: RunAgentDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.respond(user, body, request, reply);
   }
 
   @Post('conversations/:id/messages')
+  @ApiConversationIdParam()
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a message in an existing conversation', description: STREAM_DESCRIPTION })
-  @ApiProduces('application/json', 'text/event-stream')
   @ApiBody({ type: SendMessageDto })
-  @ApiOkResponse({ type: AgentRunResultDto })
+  @ApiOkResponse(RUN_RESPONSE)
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
   post(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a UUID') })) id: string,
+    @ConversationIdParam() id: string,
     @Body() body: SendMessageDto,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -78,7 +95,7 @@ export class ChatController {
 
   private async stream(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const abort = new AbortController();
-    const sse = new SseStream(reply, () => abort.abort());
+    const sse = new SseStream<RunStreamEvents>(reply, () => abort.abort());
     const messageId = run.assistantMessage.id;
     sse.send('conversation', {
       conversation: ConversationDto.from(run.conversation),

@@ -1,18 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { DomainError } from '../common/domain-error.js';
-import { conversationToJson, conversationToMarkdown, exportFileName } from './conversation-export.js';
+import type { AuthUser } from '../users/auth-user.js';
+import { CurrentUser } from '../users/current-user.decorator.js';
+import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
 import { ConversationsService } from './conversations.service.js';
-import { ConversationDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';
+import { ConversationDto, ConversationExportDto, ConversationPageDto, ConversationWithMessagesDto } from './dto/conversation.dto.js';
 import { ExportQuery, GetConversationQuery, ListConversationsQuery, RenameConversationDto } from './dto/requests.dto.js';
-
-const conversationId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a UUID') });
 
 @ApiTags('conversations')
 @ApiBearerAuth()
+@ApiExtraModels(ConversationExportDto)
+@ApiBadRequestResponse({ description: 'VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR.' })
 @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token.' })
 @Controller('conversations')
 export class ConversationsController {
@@ -25,40 +34,45 @@ export class ConversationsController {
   }
 
   @Get(':id')
+  @ApiConversationIdParam()
   @ApiOkResponse({ type: ConversationWithMessagesDto })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  get(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Query() query: GetConversationQuery) {
+  get(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Query() query: GetConversationQuery) {
     return this.conversations.getWithMessages(user.id, id, query);
   }
 
   @Patch(':id')
+  @ApiConversationIdParam()
   @ApiOkResponse({ type: ConversationDto })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  rename(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Body() body: RenameConversationDto) {
+  rename(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Body() body: RenameConversationDto) {
     return this.conversations.rename(user.id, id, body.title);
   }
 
   @Delete(':id')
+  @ApiConversationIdParam()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, with its messages.' })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  async remove(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string): Promise<void> {
+  async remove(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string): Promise<void> {
     await this.conversations.remove(user.id, id);
   }
 
   @Get(':id/export')
-  @ApiProduces('text/markdown', 'application/json')
-  @ApiOkResponse({ description: 'The whole conversation as a download.' })
+  @ApiConversationIdParam()
+  @ApiOkResponse({
+    description: 'The whole conversation as a download (Content-Disposition: attachment).',
+    content: {
+      'text/markdown': { schema: { type: 'string' } },
+      'application/json': { schema: { $ref: getSchemaPath(ConversationExportDto) } },
+    },
+  })
   @ApiNotFoundResponse({ description: 'Not one of your conversations.' })
-  async export(@CurrentUser() user: AuthUser, @Param('id', conversationId) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
-    const { conversation, messages } = await this.conversations.allMessages(user.id, id);
-    const [body, type, extension] =
-      query.format === 'json'
-        ? [conversationToJson(conversation, messages), 'application/json; charset=utf-8', 'json']
-        : [conversationToMarkdown(conversation, messages), 'text/markdown; charset=utf-8', 'md'];
+  async export(@CurrentUser() user: AuthUser, @ConversationIdParam() id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
+    const { body, contentType, fileName } = await this.conversations.export(user.id, id, query.format);
     await reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="${exportFileName(conversation, extension)}"`)
+      .header('content-type', contentType)
+      .header('content-disposition', `attachment; filename="${fileName}"`)
       .send(body);
   }
 }

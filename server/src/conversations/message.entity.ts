@@ -1,20 +1,13 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import type { MessageSource } from '../agents/agent-provider.js';
 import { User } from '../users/user.entity.js';
 import { Conversation } from './conversation.entity.js';
 
-export const MESSAGE_ROLES = ['user', 'assistant', 'system'] as const;
+export const MESSAGE_ROLES = ['user', 'assistant'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
 export const MESSAGE_STATUSES = ['complete', 'streaming', 'error', 'interrupted'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-/** A passage the agent cited: where it came from and how well it matched. */
-export interface MessageSource {
-  title: string;
-  url: string;
-  snippet: string;
-  score: number;
-}
 
 // See conversation.entity.ts for why the indexes are declared with `synchronize: false`.
 @Entity('messages')
@@ -23,7 +16,7 @@ export interface MessageSource {
 @Index('IDX_messages_reply_to', { synchronize: false })
 @Index('IDX_messages_user_client_id', { synchronize: false })
 @Unique('UQ_messages_client_message_id', ['conversationId', 'clientMessageId'])
-@Check('CHK_messages_role', `"role" IN ('user', 'assistant', 'system')`)
+@Check('CHK_messages_role', `"role" IN ('user', 'assistant')`)
 @Check('CHK_messages_status', `"status" IN ('complete', 'streaming', 'error', 'interrupted')`)
 export class Message {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_messages' })

@@ -5,8 +5,9 @@ const HEARTBEAT_MS = 15_000;
 /**
  * A server-sent-events response on Fastify's raw socket. Keeps proxies from buffering or timing
  * out (no-transform, X-Accel-Buffering, comment heartbeats) and tells when the client has gone.
+ * `Events` maps each event name to the type of its data.
  */
-export class SseStream {
+export class SseStream<Events extends object> {
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
   private sequence = 0;
@@ -33,7 +34,7 @@ export class SseStream {
     this.heartbeat = setInterval(() => this.write(': keep-alive\n\n'), HEARTBEAT_MS);
   }
 
-  send(event: string, data: unknown): void {
+  send<Event extends keyof Events & string>(event: Event, data: Events[Event]): void {
     this.write(`id: ${++this.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 

@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
 export interface DatabaseConnection {
@@ -10,13 +9,14 @@ export interface DatabaseConnection {
 
 /**
  * The one DataSource shape shared by the app, `ormconfig.ts` (TypeORM CLI) and the tests.
- * `sslmode=require` and friends in the URL are honoured by node-postgres itself.
+ * `sslmode=require` and friends in the URL are honoured by node-postgres itself. No entities:
+ * each feature module registers its own (`TypeOrmModule.forFeature`), so this folder depends on
+ * no domain; the CLI lists them in `ormconfig.ts`.
  */
 export function dataSourceOptions({ url, poolMax, applicationName = 'chat-widget' }: DatabaseConnection): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities,
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -23,7 +23,7 @@ export class DatabaseModule {
   static forRoot({ url, directUrl }: DatabaseUrls, poolMax: number): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions({ url, poolMax }))],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions({ url, poolMax }), autoLoadEntities: true })],
       providers: [
         {
           provide: PG_POOL,

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/test-database.
 import { betterAuthOptions } from '../auth/better-auth.js';
 import { createLogger } from '../common/logger.js';
 import { loadConfig } from '../config/load-config.js';
+import { PostgresRateLimiter } from '../rate-limit/postgres-rate-limiter.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrations } from './migrations/index.js';
 import { revertLastMigration, runMigrations } from './run-migrations.js';
@@ -59,6 +60,7 @@ describe('migrations', () => {
         config: loadConfig({ NODE_ENV: 'test' }),
         pool,
         mailer: { send: async () => undefined },
+        rateLimiter: new PostgresRateLimiter(pool),
         logger: createLogger('silent'),
         onAuthEvent: () => undefined,
       });

@@ -18,8 +18,10 @@ export async function resolveDatabase(config: AppConfig, logger: Logger): Promis
   }
   const embedded = await startEmbeddedPostgres({
     dir: config.database.embedded.dir,
+    movableDir: config.database.embedded.movableDir,
     port: config.database.embedded.port,
     onLog: (message) => logger.debug({ module: 'embedded-postgres' }, message.trim()),
+    onWarning: (message) => logger.warn({ module: 'embedded-postgres' }, message),
   });
   return { url: embedded.url, directUrl: embedded.url, stop: () => embedded.stop() };
 }

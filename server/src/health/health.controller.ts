@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator.js';
+import { LivenessDto, ReadinessDto } from './health.dto.js';
 import { HealthService } from './health.service.js';
 
 @ApiTags('health')
@@ -12,16 +13,16 @@ export class HealthController {
   /** The process is up and serving HTTP. */
   @Get('live')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The process is alive.' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto, description: 'The process is alive.' })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   /** The process can do its job: the database answers. */
   @Get('ready')
-  @ApiOkResponse({ description: 'Ready to serve traffic.' })
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable.' })
-  ready() {
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve traffic.' })
+  @ApiServiceUnavailableResponse({ description: 'DATABASE_UNAVAILABLE: the database is unreachable.' })
+  ready(): Promise<ReadinessDto> {
     return this.health.readiness();
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DomainError } from '../common/domain-error.js';
+import type { ReadinessDto } from './health.dto.js';
 
 const READINESS_TIMEOUT_MS = 2_000;
-
-export interface Readiness {
-  status: 'ok';
-  database: 'up';
-}
 
 /** Readiness through Terminus' checks, answered in this API's own shape and error codes. */
 @Injectable()
@@ -18,7 +14,7 @@ export class HealthService {
   ) {}
 
   /** Throws DATABASE_UNAVAILABLE unless `SELECT 1` answers within the readiness timeout. */
-  async readiness(): Promise<Readiness> {
+  async readiness(): Promise<ReadinessDto> {
     try {
       await this.health.check([() => this.database.pingCheck('database', { timeout: READINESS_TIMEOUT_MS })]);
     } catch {

@@ -7,6 +7,7 @@ import { dataSourceOptions } from '../database/data-source-options.js';
 import { resolveDatabase } from '../database/resolve-database.js';
 import { runMigrations } from '../database/run-migrations.js';
 import { KnowledgeIngester } from './knowledge-ingester.js';
+import { KnowledgeRepository } from './knowledge.repository.js';
 
 /**
  * `npm run ingest -- <files or folders>`: loads Markdown, HTML and text files into the knowledge
@@ -21,7 +22,7 @@ async function main(paths: string[]): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolMax: 2, applicationName: 'ingest' })).initialize();
     try {
       const started = performance.now();
-      const report = await new KnowledgeIngester(dataSource, config.knowledge.baseUrl).ingest(paths);
+      const report = await new KnowledgeIngester(new KnowledgeRepository(dataSource), config.knowledge.baseUrl).ingest(paths);
       const ms = Math.round(performance.now() - started);
       console.log(`Ingested ${paths.join(', ')} in ${ms} ms: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed.`);
     } finally {

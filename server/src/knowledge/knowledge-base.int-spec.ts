@@ -6,6 +6,7 @@ import { knowledgeFolder, type KnowledgeFolder } from '../../test/knowledge-fixt
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { KnowledgeIngester } from './knowledge-ingester.js';
+import { KnowledgeRepository } from './knowledge.repository.js';
 import { KnowledgeSearch } from './knowledge-search.js';
 
 const BASE_URL = 'https://docs.example.com/help/';
@@ -21,8 +22,8 @@ describe('knowledge base', () => {
     database = await createTestDatabase();
     dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolMax: 2 })).initialize();
     folder = await knowledgeFolder();
-    ingester = new KnowledgeIngester(dataSource, BASE_URL);
-    search = new KnowledgeSearch(dataSource);
+    ingester = new KnowledgeIngester(new KnowledgeRepository(dataSource), BASE_URL);
+    search = new KnowledgeSearch(new KnowledgeRepository(dataSource));
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -55,7 +56,7 @@ describe('knowledge base', () => {
   });
 
   it('ingests a single file under its own name, without pruning its neighbours', async () => {
-    const report = await new KnowledgeIngester(dataSource, 'https://other.example.com/').ingest([`${folder.path}/embedding.md`]);
+    const report = await new KnowledgeIngester(new KnowledgeRepository(dataSource), 'https://other.example.com/').ingest([`${folder.path}/embedding.md`]);
     expect(report).toEqual({ added: 0, updated: 1, unchanged: 0, removed: 0 });
     expect((await documents()).find((d) => d.title === 'Embedding guide')?.url).toBe('https://other.example.com/embedding.md');
     expect(await documents()).toHaveLength(4);

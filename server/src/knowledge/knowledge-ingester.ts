@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { KnowledgeRepository, KnowledgeWriter } from './knowledge.repository.js';
 import { INGESTIBLE_EXTENSIONS, parseDocument } from './parse-document.js';
 
 /** Bump when parsing or splitting changes, so re-ingesting rebuilds documents whose bytes did not change. */
@@ -29,7 +29,7 @@ interface SourceFile {
  */
 export class KnowledgeIngester {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly knowledge: KnowledgeRepository,
     private readonly baseUrl: string,
     private readonly workingFolder: string = process.cwd(),
   ) {}
@@ -47,11 +47,9 @@ export class KnowledgeIngester {
       } else files.push(this.source(absolute, dirname(absolute)));
     }
     const report: IngestReport = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-    // One ingestion at a time: several instances starting together would otherwise race on paths.
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('knowledge-ingest'))`);
-      for (const file of unique(files)) report[await this.store(manager, file)]++;
-      report.removed = await this.prune(manager, folders, new Set(files.map((f) => f.key)));
+    await this.knowledge.ingesting(async (writer) => {
+      for (const file of unique(files)) report[await this.store(writer, file)]++;
+      report.removed = await this.prune(writer, folders, new Set(files.map((f) => f.key)));
     });
     return report;
   }
@@ -65,38 +63,24 @@ export class KnowledgeIngester {
     return { key: this.key(absolute), absolute, url: new URL(inRoot, this.baseUrl).toString() };
   }
 
-  private async store(manager: EntityManager, file: SourceFile): Promise<'added' | 'updated' | 'unchanged'> {
+  private async store(writer: KnowledgeWriter, file: SourceFile): Promise<'added' | 'updated' | 'unchanged'> {
     const bytes = await readFile(file.absolute);
     const hash = createHash('sha256').update(`v${PARSER_VERSION}\n`).update(bytes).digest('hex');
-    const [existing]: Array<{ id: string; content_hash: string; url: string }> = await manager.query(
-      `SELECT id, content_hash, url FROM documents WHERE path = $1`,
-      [file.key],
-    );
-    if (existing && existing.content_hash === hash && existing.url === file.url) return 'unchanged';
+    const existing = await writer.findDocument(file.key);
+    if (existing && existing.contentHash === hash && existing.url === file.url) return 'unchanged';
 
     // PostgreSQL text cannot hold NUL; nothing readable is lost without it.
     const parsed = parseDocument(file.absolute, bytes.toString('utf8').replaceAll('\u0000', ''));
-    const [document]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO documents (path, url, title, content_hash, updated_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (path) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, content_hash = EXCLUDED.content_hash, updated_at = now()
-       RETURNING id`,
-      [file.key, file.url, parsed.title, hash],
-    );
-    await manager.query(`DELETE FROM chunks WHERE document_id = $1`, [document!.id]);
-    await manager.query(
-      `INSERT INTO chunks (document_id, heading, content, position)
-       SELECT $1, heading, content, position FROM unnest($2::text[], $3::text[], $4::int[]) AS s(heading, content, position)`,
-      [document!.id, parsed.sections.map((s) => s.heading), parsed.sections.map((s) => s.content), parsed.sections.map((_, i) => i)],
-    );
+    await writer.storeDocument({ path: file.key, url: file.url, title: parsed.title, contentHash: hash }, parsed.sections);
     return existing ? 'updated' : 'added';
   }
 
   /** Removes documents that were under one of `folders` and were not seen this time. */
-  private async prune(manager: EntityManager, folders: string[], seen: Set<string>): Promise<number> {
+  private async prune(writer: KnowledgeWriter, folders: string[], seen: Set<string>): Promise<number> {
     if (folders.length === 0) return 0;
-    const rows: Array<{ id: string; path: string }> = await manager.query(`SELECT id, path FROM documents`);
+    const rows = await writer.documentPaths();
     const gone = rows.filter((r) => !seen.has(r.path) && folders.some((f) => f === '' || r.path.startsWith(`${f}/`)));
-    if (gone.length) await manager.query(`DELETE FROM documents WHERE id = ANY($1::uuid[])`, [gone.map((r) => r.id)]);
+    if (gone.length) await writer.deleteDocuments(gone.map((r) => r.id));
     return gone.length;
   }
 }

@@ -1,11 +1,14 @@
 import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { ROOT_LOGGER } from '../common/logger.js';
 import { projectRoot } from '../common/project-root.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Chunk } from './chunk.entity.js';
+import { KnowledgeDocument } from './document.entity.js';
 import { KnowledgeIngester } from './knowledge-ingester.js';
+import { KnowledgeRepository } from './knowledge.repository.js';
 import { KnowledgeSearch } from './knowledge-search.js';
 
 /**
@@ -15,13 +18,13 @@ import { KnowledgeSearch } from './knowledge-search.js';
 @Injectable()
 class IngestOnStart implements OnApplicationBootstrap {
   constructor(
-    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    private readonly knowledge: KnowledgeRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const ingester = new KnowledgeIngester(this.dataSource, this.config.knowledge.baseUrl, projectRoot());
+    const ingester = new KnowledgeIngester(this.knowledge, this.config.knowledge.baseUrl, projectRoot());
     for (const path of this.config.knowledge.ingestOnStart) {
       const started = performance.now();
       try {
@@ -35,8 +38,10 @@ class IngestOnStart implements OnApplicationBootstrap {
 }
 
 @Module({
+  imports: [TypeOrmModule.forFeature([KnowledgeDocument, Chunk])],
   providers: [
-    { provide: KnowledgeSearch, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new KnowledgeSearch(dataSource) },
+    { provide: KnowledgeRepository, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new KnowledgeRepository(dataSource) },
+    { provide: KnowledgeSearch, inject: [KnowledgeRepository], useFactory: (knowledge: KnowledgeRepository) => new KnowledgeSearch(knowledge) },
     IngestOnStart,
   ],
   exports: [KnowledgeSearch],

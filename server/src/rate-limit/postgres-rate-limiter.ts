@@ -1,26 +1,31 @@
 import type { Pool } from 'pg';
-import { type RateLimitCount, RateLimiter, type RateLimitRule } from './rate-limiter.js';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiter, type StoreLimit } from './rate-limiter.js';
 
 /**
- * Counters in the `rate_limits` table: one upsert per hit. A database outage surfaces as the
- * usual DATABASE_UNAVAILABLE 503, so the limit fails closed.
+ * Counters in the `rate_limits` table (rate-limiter-flexible's layout, created by a migration, not
+ * at run time): one upsert per hit. A database outage surfaces as the usual DATABASE_UNAVAILABLE
+ * 503, so the limit fails closed.
  */
 export class PostgresRateLimiter extends RateLimiter {
   constructor(private readonly pool: Pool) {
     super();
   }
 
-  protected async hit(key: string, rule: RateLimitRule): Promise<RateLimitCount> {
-    const { rows } = await this.pool.query<{ count: number; retry_after: number }>(
-      `WITH now AS (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) / $2) * $2) AS window_start)
-       INSERT INTO rate_limits AS r (key, window_start, count)
-       SELECT $1, window_start, 1 FROM now
-       ON CONFLICT (key) DO UPDATE
-         SET count = CASE WHEN r.window_start = EXCLUDED.window_start THEN r.count + 1 ELSE 1 END,
-             window_start = EXCLUDED.window_start
-       RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => $2) - clock_timestamp())))::int AS retry_after`,
-      [key, rule.windowSeconds],
-    );
-    return { count: rows[0]!.count, retryAfterSeconds: rows[0]!.retry_after };
+  protected createLimiter(limit: StoreLimit): RateLimiterPostgres {
+    return new RateLimiterPostgres({
+      ...limit,
+      storeClient: this.pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      // Each instance deletes rows expired for an hour, every five minutes.
+      clearExpiredByTimeout: true,
+    });
+  }
+
+  /** The pool's own error, which the exception filter already answers with DATABASE_UNAVAILABLE. */
+  protected unavailable(error: unknown): unknown {
+    return error;
   }
 }

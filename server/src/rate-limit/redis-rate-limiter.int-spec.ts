@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { signedInClient } from '../../test/api-client.js';
 import { startRedis, type TestRedis } from '../../test/redis-server.js';
@@ -60,15 +61,37 @@ describe('agent-run limit in Redis (REDIS_URL)', () => {
     expect(list.body.items.map((c: { title: string }) => c.title)).toEqual(['after recovery']);
   });
 
-  it('starts a fresh window once the last one expires', async () => {
+  it('checks a budget without spending it, and refuses once recorded hits reach it (failed sign-ins)', async () => {
     const limiter = new RedisRateLimiter(redis.url);
     try {
+      const rule = { max: 2, windowSeconds: 60 };
+      for (let i = 0; i < 3; i++) await limiter.check('check-test', rule);
+      await limiter.record('check-test', rule);
+      await limiter.check('check-test', rule);
+      await limiter.record('check-test', rule);
+      const refused = await limiter.check('check-test', rule).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(Number((refused as { headers: Record<string, string> }).headers['retry-after'])).toBeLessThanOrEqual(60);
+    } finally {
+      await limiter.close();
+    }
+  });
+
+  it('starts a fresh window once the last one expires', async () => {
+    const limiter = new RedisRateLimiter(redis.url);
+    // Redis announces each key it expires (keyspace notifications): the test waits for that, not for a guessed time.
+    const subscriber = new Redis(redis.url);
+    try {
+      await subscriber.config('SET', 'notify-keyspace-events', 'Ex');
+      await subscriber.subscribe('__keyevent@0__:expired');
+      const windowExpired = new Promise((resolve) => subscriber.once('message', resolve));
       const rule = { max: 1, windowSeconds: 1 };
       await limiter.consume('window-test', rule);
       await expect(limiter.consume('window-test', rule)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-      await new Promise((r) => setTimeout(r, 1_100));
+      await windowExpired;
       await expect(limiter.consume('window-test', rule)).resolves.toBeUndefined();
     } finally {
+      subscriber.disconnect();
       await limiter.close();
     }
   });

@@ -1,19 +1,12 @@
 import { Redis } from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { DomainError } from '../common/domain-error.js';
-import { type RateLimitCount, RateLimiter, type RateLimitRule } from './rate-limiter.js';
-
-const KEY_PREFIX = 'chat-widget:rate-limit:';
-
-// Atomic: the first hit of a window starts its expiry, so the counter cleans itself up.
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('PTTL', KEYS[1])}`;
+import { RateLimiter, type StoreLimit } from './rate-limiter.js';
 
 /**
  * Counters in Redis (REDIS_URL), for deployments that already run one and want the hot path off
- * PostgreSQL. While Redis is away a command fails within about two seconds and the request is
- * refused with 503 RATE_LIMIT_UNAVAILABLE instead of hanging or running unlimited.
+ * PostgreSQL. While Redis is away a hit fails within about two seconds and the request is refused
+ * with 503 RATE_LIMIT_UNAVAILABLE instead of hanging or running unlimited.
  */
 export class RedisRateLimiter extends RateLimiter {
   private readonly redis: Redis;
@@ -32,15 +25,17 @@ export class RedisRateLimiter extends RateLimiter {
     this.redis.on('error', () => undefined);
   }
 
-  protected async hit(key: string, rule: RateLimitRule): Promise<RateLimitCount> {
-    let reply: unknown;
-    try {
-      reply = await this.redis.eval(HIT_SCRIPT, 1, KEY_PREFIX + key, String(rule.windowSeconds * 1000));
-    } catch {
-      throw new DomainError('RATE_LIMIT_UNAVAILABLE', 'The rate-limit store is unavailable; try again shortly.', { 'retry-after': '5' });
-    }
-    const [count, ttlMs] = reply as [number, number];
-    return { count, retryAfterSeconds: Math.ceil(Math.max(ttlMs, 0) / 1000) };
+  protected createLimiter(limit: StoreLimit): RateLimiterRedis {
+    return new RateLimiterRedis({
+      ...limit,
+      keyPrefix: `chat-widget:${limit.keyPrefix}`,
+      storeClient: this.redis,
+      useRedisPackage: false,
+    });
+  }
+
+  protected unavailable(): DomainError {
+    return new DomainError('RATE_LIMIT_UNAVAILABLE', 'The rate-limit store is unavailable; try again shortly.', { 'retry-after': '5' });
   }
 
   override async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { User } from './user.entity.js';
+import type { UserRecord } from './user.repository.js';
 
 export class UserProfileDto {
   @ApiProperty({ format: 'uuid' })
@@ -17,7 +17,7 @@ export class UserProfileDto {
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
 
-  static from(user: User): UserProfileDto {
+  static from(user: UserRecord): UserProfileDto {
     return { id: user.id, email: user.email, name: user.name, image: user.image, createdAt: user.createdAt.toISOString() };
   }
 }

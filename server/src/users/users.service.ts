@@ -1,40 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
-import { User } from './user.entity.js';
+import type { AuthUser } from './auth-user.js';
+import { type SubjectProfile, UserRepository, type UserRecord } from './user.repository.js';
 
-export interface IdentityClaims {
-  subject: string;
-  email: string | null;
-  name: string | null;
-  image: string | null;
+export interface IdentityClaims extends SubjectProfile {
+  emailVerified: boolean;
 }
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly users: UserRepository) {}
 
-  /**
-   * Creates the row on first sight of a subject, refreshes the profile and last-seen otherwise.
-   * One statement with ON CONFLICT, so concurrent first requests of one new user make one row.
-   */
+  /** The user behind verified token claims, created on first sight, profile refreshed otherwise. */
   async upsertFromClaims(claims: IdentityClaims): Promise<AuthUser> {
-    const rows: Array<Pick<User, 'id' | 'email' | 'name' | 'image'> & { auth_subject: string }> = await this.users.query(
-      `INSERT INTO users (auth_subject, email, name, image, last_seen_at)
-       VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (auth_subject) DO UPDATE
-         SET email = EXCLUDED.email, name = EXCLUDED.name, image = EXCLUDED.image, last_seen_at = now()
-       RETURNING id, auth_subject, email, name, image`,
-      [claims.subject, claims.email, claims.name, claims.image],
-    );
-    const row = rows[0]!;
-    return { id: row.id, subject: row.auth_subject, email: row.email, name: row.name, image: row.image };
+    const user = await this.users.upsertFromClaims(claims);
+    return { id: user.id, subject: user.authSubject, email: user.email, name: user.name, image: user.image, emailVerified: claims.emailVerified };
   }
 
-  async findById(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+  async findById(id: string): Promise<UserRecord> {
+    const user = await this.users.findById(id);
     if (!user) throw new DomainError('NOT_FOUND', 'User not found');
     return user;
   }

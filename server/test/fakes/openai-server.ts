@@ -28,11 +28,36 @@ export function fakeAnswer(request: ChatRequest): string {
   return `Answer to "${question}" from ${passages} passages and ${request.messages.length - 2} earlier turns.`;
 }
 
+const LONG_ANSWER_BLOCK = `## Setting up the **widget**
+
+The panel renders Markdown with \`code\`, *emphasis* and [links](https://example.com/docs) as each token arrives, so every paragraph of this block is real work for the renderer.
+
+- First, add the script tag to the page.
+- Then, set \`server\` to the API origin.
+- Finally, list the page's origin in ALLOWED_ORIGINS.
+
+`;
+
+/** Where a long answer ends, so a test can tell it arrived whole. */
+export const LONG_ANSWER_END = 'End of the long answer.';
+
+/**
+ * A Markdown answer of exactly `tokens` whitespace-delimited tokens (as the fake streams them):
+ * headings, lists, inline code and links, ending with LONG_ANSWER_END. For benchmarks of rendering.
+ */
+export function longAnswer(tokens: number): string {
+  const block = LONG_ANSWER_BLOCK.match(/\S+\s*/g)!;
+  const end = LONG_ANSWER_END.match(/\S+\s*/g)!;
+  const body = Array.from({ length: Math.max(0, tokens - end.length) }, (_, i) => block[i % block.length]!);
+  // The last token of the body may end a word without a space: the ending starts a paragraph of its own.
+  return `${body.join('').trimEnd()}\n\n${LONG_ANSWER_END}`;
+}
+
 /**
  * An OpenAI-compatible Chat Completions server on a real socket: `POST /v1/chat/completions`,
  * streamed as `data: {choices:[{delta:{content}}]}` chunks ending in `data: [DONE]`, or one JSON
  * completion when `stream` is false. Markers in the last user message script failures:
- * `[slow]` paces tokens 50 ms apart, `[fail]` answers HTTP 500, `[reset]` drops the connection
+ * `[slow]` paces tokens 50 ms apart, `[pace=MS]` MS apart, `[long=N]` answers `longAnswer(N)`, `[fail]` answers HTTP 500, `[reset]` drops the connection
  * mid-stream, `[stall]` never finishes, `[malformed]` sends a chunk that is not JSON, `[whole]`
  * answers one JSON completion even to a streaming request (as some compatible servers do).
  */
@@ -48,7 +73,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'The server had an error', type: 'server_error' } }));
       return;
     }
-    const answer = fakeAnswer(body);
+    const long = /\[long=(\d+)\]/.exec(question);
+    const answer = long ? longAnswer(Number(long[1])) : fakeAnswer(body);
     if (!body.stream || question.includes('[whole]')) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion', model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] }),
@@ -66,7 +92,8 @@ async function stream(response: ServerResponse, model: string, answer: string, q
   openEventStream(response);
   chunk({ role: 'assistant', content: '' });
   const tokens = answer.match(/\S+\s*/g) ?? [];
-  const delay = question.includes('[slow]') ? 50 : tokenDelayMs;
+  const pace = /\[pace=(\d+)\]/.exec(question);
+  const delay = question.includes('[slow]') ? 50 : pace ? Number(pace[1]) : tokenDelayMs;
   for (const [i, token] of tokens.entries()) {
     if (response.destroyed) return;
     if (delay) await pause(delay);

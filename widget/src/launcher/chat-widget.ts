@@ -2,7 +2,7 @@ import type { ChatPanel } from '../components/chat-panel/chat-panel.component.js
 import type { ChatWidgetEventDetail, ChatWidgetEventName } from '../events.js';
 import type { Strings } from '../i18n/index.js';
 import { catalogFor, launcherStrings, type LauncherStrings } from '../i18n/launcher.js';
-import { readResetToken } from '../services/reset-link.js';
+import { takeResetToken } from '../services/reset-link.js';
 import type { StorageKind } from '../services/storage.js';
 import { launcherStyles } from './launcher.styles.js';
 import { preloadPanel } from './preload-panel.js';
@@ -10,10 +10,7 @@ import { preloadPanel } from './preload-panel.js';
 type PanelChunk = typeof import('./panel-chunk.js');
 
 /** Extra context for the agent: a string, or any JSON-serialisable object. */
-export type PageContext = string | Record<string, unknown>;
-
-/** What the launcher sets on the panel; `context` and `sendPageContext` are read by panels that know them. */
-type PanelElement = ChatPanel & { context?: PageContext; sendPageContext?: boolean };
+export type HostContext = string | Record<string, unknown>;
 
 /** Before the panel is mounted, the dialog box holds one of these. */
 type Placeholder = { kind: 'loading' } | { kind: 'load-failed' } | { kind: 'setup'; text: string; canRetry: boolean };
@@ -83,13 +80,13 @@ export class ChatWidget extends HTMLElement {
     locale: 'en',
     storage: 'local' as StorageKind,
     strings: {} as Partial<Strings>,
-    context: undefined as PageContext | undefined,
+    context: undefined as HostContext | undefined,
     sendPageContext: true,
   };
 
   private launcher?: HTMLButtonElement;
   private box?: HTMLElement;
-  private panel?: PanelElement;
+  private panel?: ChatPanel;
   private chunk?: Promise<PanelChunk>;
   /** The panel's code, once it has loaded. */
   private code?: PanelChunk;
@@ -97,7 +94,8 @@ export class ChatWidget extends HTMLElement {
   private placeholder: Placeholder = { kind: 'loading' };
   private rendered?: Promise<void>;
   private wasOpen = false;
-  private resetToken: string | null = null;
+  /** From a password-reset link; undefined until the address bar was looked at (once, on first connect). */
+  private resetToken: string | null | undefined;
 
   constructor() {
     super();
@@ -212,10 +210,10 @@ export class ChatWidget extends HTMLElement {
    * Extra context for the agent, sent with each message: a string (the attribute), or a JSON-serialisable object (the property).
    * @attr context
    */
-  get context(): PageContext | undefined {
+  get context(): HostContext | undefined {
     return this.values.context;
   }
-  set context(value: PageContext | undefined) {
+  set context(value: HostContext | undefined) {
     this.set('context', value ?? undefined);
   }
 
@@ -245,8 +243,11 @@ export class ChatWidget extends HTMLElement {
   connectedCallback(): void {
     if (!this.shadowRoot) this.build();
     this.addEventListener('keydown', this.onKeydown);
-    this.resetToken = readResetToken();
-    if (this.resetToken !== null) this.isOpen = true;
+    if (this.resetToken === undefined) {
+      // The token leaves the address bar here and lives on only in memory.
+      this.resetToken = takeResetToken();
+      if (this.resetToken !== null) this.isOpen = true;
+    }
     this.requestRender();
     // Once the host page has loaded and the browser is idle, fetch (not run) the panel's code, so
     // the first open does not wait for the network.
@@ -387,7 +388,7 @@ export class ChatWidget extends HTMLElement {
   }
 
   /** The panel's inputs, from the element's (Lit skips those that did not change). */
-  private syncPanel(panel: PanelElement, code: PanelChunk): void {
+  private syncPanel(panel: ChatPanel, code: PanelChunk): void {
     const { isOpen, server, heading, greeting, storage, locale, strings, context, sendPageContext } = this.values;
     const t = code.resolveStrings(locale, strings);
     panel.setAttribute('aria-label', heading || t.defaultTitle);
@@ -413,16 +414,16 @@ export class ChatWidget extends HTMLElement {
   }
 
   /** Loads the panel's code and mounts the panel, hidden unless the chat is open. */
-  private async mountPanel(): Promise<PanelElement> {
+  private async mountPanel(): Promise<ChatPanel> {
     const code = await this.loadChunk();
     if (!this.panel) {
-      const panel = document.createElement('chat-widget-panel') as PanelElement;
+      const panel = document.createElement('chat-widget-panel') as ChatPanel;
       panel.setAttribute('part', 'panel');
       panel.className = 'panel';
       panel.title = '';
       panel.setAttribute('role', 'dialog');
       panel.hidden = true;
-      panel.resetToken = this.resetToken;
+      panel.resetToken = this.resetToken ?? null;
       panel.addEventListener('close-request', this.userClose);
       this.panel = panel;
       this.syncPanel(panel, code);

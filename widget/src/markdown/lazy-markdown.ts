@@ -18,7 +18,45 @@ export function loadMarkdown(): Promise<Renderer> {
   return loading;
 }
 
-/** Sanitized HTML once the renderer is here; null before (the caller shows plain text meanwhile). */
-export function markdownIfLoaded(markdown: string): string | null {
-  return renderer ? renderer.renderMarkdown(markdown) : null;
+/** Rendered answers kept, so a render parses only what changed (the streaming answer). */
+const MEMO_SIZE = 500;
+const memo = new Map<string, { content: string; html: string }>();
+
+/** The cached HTML of `key` if its content is unchanged, else freshly rendered (and cached). */
+function memoized(key: string, content: string, render: Renderer): string {
+  const kept = memo.get(key);
+  // Least recently used goes first: a hit moves to the end of the Map's insertion order.
+  memo.delete(key);
+  const html = kept?.content === content ? kept.html : render.renderMarkdown(content);
+  memo.set(key, { content, html });
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return html;
+}
+
+/**
+ * Where the finished blocks of a streaming answer end: its last blank line outside a code fence.
+ * What comes before cannot change any more as tokens arrive (short of a reference-style link
+ * defined later, which the final render, of the whole answer, picks up).
+ */
+function stableEnd(content: string): number {
+  for (let at = content.lastIndexOf('\n\n'); at > 0; at = content.lastIndexOf('\n\n', at - 1)) {
+    const fences = content.slice(0, at).match(/^\s*(```|~~~)/gm)?.length ?? 0;
+    if (fences % 2 === 0) return at;
+  }
+  return 0;
+}
+
+/**
+ * Sanitized HTML for message `id`, in parts, once the renderer is here; null before (the caller shows plain
+ * text meanwhile). Memoized by id and content: parsing and sanitizing every answer on screen for
+ * every streamed token made streaming quadratic in the length of the conversation.
+ */
+export function markdownIfLoaded(id: string, content: string, streaming = false): string[] | null {
+  if (!renderer) return null;
+  if (!streaming) return [memoized(id, content, renderer)];
+  // While streaming, only the block being written is parsed again for each token: the finished
+  // blocks before it keep their HTML, and their DOM, as a part of their own (each part is
+  // sanitized on its own).
+  const end = stableEnd(content);
+  return [memoized(`${id}:finished`, content.slice(0, end), renderer), memoized(`${id}:tail`, content.slice(end), renderer)];
 }

@@ -1,16 +1,18 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './api-error.js';
-import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, RunEvent } from './api-types.js';
+import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RunEvent, SendMessageBody } from './api-types.js';
 
 /** What the API client needs from sign-in: a current token, and a fresh one after a 401. */
 export interface TokenSource {
   token(force?: boolean): Promise<string>;
 }
 
+/** What the page tells the agent with a message (docs/embedding.md, "Page context"). */
 export interface SendInput {
   message: string;
   conversationId?: string;
   clientMessageId: string;
+  context?: PageContext;
 }
 
 /** The chat API over fetch: JSON errors become ApiError; a 401 gets one token refresh and one retry. */
@@ -47,7 +49,8 @@ export class ApiClient {
 
   /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */
   async send(input: SendInput, onEvent: (event: RunEvent) => void, signal: AbortSignal): Promise<void> {
-    const body = JSON.stringify({ message: input.message, clientMessageId: input.clientMessageId });
+    const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };
+    const body = JSON.stringify(message);
     const path = input.conversationId ? `/conversations/${encodeURIComponent(input.conversationId)}/messages` : '/agents/run';
     const response = await this.request(path, { method: 'POST', body, headers: { accept: 'text/event-stream' }, signal });
     const parser = createParser({

@@ -1,3 +1,5 @@
+import type { ErrorBody } from './api-types.js';
+
 /**
  * Every failure the widget shows, with the server's stable `code` when there is one. Codes the
  * widget adds itself: NETWORK (offline or server unreachable), SESSION_EXPIRED, ABORTED.
@@ -15,7 +17,8 @@ export class ApiError extends Error {
   }
 
   static async fromResponse(response: Response): Promise<ApiError> {
-    const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+    // Partial: a proxy or Better Auth in front may answer with another shape.
+    const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
     const retryAfter = Number(response.headers.get('retry-after')) || undefined;
     return new ApiError(response.status, body?.code ?? `HTTP_${response.status}`, body?.message ?? response.statusText, retryAfter);
   }

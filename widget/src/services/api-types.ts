@@ -1,66 +1,29 @@
-/** The server's resources, as documented in docs/api.md. */
-export interface Conversation {
-  id: string;
-  title: string;
-  createdAt: string;
-  lastMessageAt: string;
-  messageCount: number;
-}
+import type { components } from './api-contract.generated.js';
 
-export interface Snippet {
-  text: string;
-  highlights: { start: number; end: number }[];
-}
+/**
+ * The server's resources under the names the widget uses, from the contract generated out of the
+ * server's OpenAPI document (npm run contract:generate; see docs/api.md).
+ */
+type Schemas = components['schemas'];
 
-export interface Source {
-  title: string;
-  url: string;
-  snippet: string;
-  score: number;
-}
+export type Conversation = Schemas['ConversationDto'];
+export type Snippet = Schemas['SnippetDto'];
+export type Source = Schemas['SourceDto'];
+export type Message = Schemas['MessageDto'];
+export type MessageStatus = Message['status'];
+export type ConversationPage = Schemas['ConversationPageDto'];
+export type ConversationWithMessages = Schemas['ConversationWithMessagesDto'];
+export type SignInProvider = Schemas['SignInProviderDto'];
+export type ClientConfig = Schemas['ClientConfigDto'];
+export type SendMessageBody = Schemas['SendMessageDto'];
+/** Where a message was sent from: the page's address and title, and the host's own `context`. */
+export type PageContext = Schemas['PageContextDto'];
+export type ErrorBody = Schemas['ErrorBodyDto'];
 
-export type MessageStatus = 'complete' | 'streaming' | 'error' | 'interrupted';
+/** One server-sent event of an agent run: the SSE event name and its parsed data. */
+export type RunStreamEvent = Schemas['AgentRunStreamEvent'];
 
-export interface Message {
-  id: string;
-  conversationId: string;
-  role: 'user' | 'assistant' | 'system';
-  content: string;
-  sources: Source[];
-  status: MessageStatus;
-  errorCode: string | null;
-  clientMessageId: string | null;
-  createdAt: string;
-}
+type AsRunEvent<Frame> = Frame extends { event: infer Type; data: infer Data } ? { type: Type } & Data : never;
 
-export interface ConversationPage {
-  items: (Conversation & { snippet?: Snippet })[];
-  nextCursor: string | null;
-}
-
-export interface ConversationWithMessages {
-  conversation: Conversation;
-  messages: Message[];
-  nextCursor: string | null;
-}
-
-export interface SignInProvider {
-  id: string;
-  name: string;
-  type: 'social' | 'oidc';
-}
-
-export interface ClientConfig {
-  providers: SignInProvider[];
-  messageMaxLength: number;
-  /** Whether the API accepts requests from the page's origin (the request's Origin header). */
-  originAllowed: boolean;
-}
-
-/** Events of one agent run, in the order the server sends them. */
-export type RunEvent =
-  | { type: 'conversation'; conversation: Conversation; userMessage: Message; assistantMessageId: string }
-  | { type: 'delta'; messageId: string; text: string }
-  | { type: 'sources'; messageId: string; sources: Source[] }
-  | { type: 'done'; message: Message }
-  | { type: 'error'; messageId: string; code: string; message: string };
+/** Events of one agent run, in the order the server sends them: the event name as `type`, beside its data. */
+export type RunEvent = AsRunEvent<RunStreamEvent>;

@@ -1,4 +1,5 @@
 import type { WidgetUser } from '../events.js';
+import { AUTH_BASE_PATH } from './api-contract.generated.js';
 import { ApiError } from './api-error.js';
 import { readClaims } from './jwt-claims.js';
 import type { WidgetStorage } from './storage.js';
@@ -8,7 +9,7 @@ const SESSION_KEY = 'session';
 const REFRESH_MARGIN_SECONDS = 60;
 
 /**
- * Sign-in state, against the server's Better Auth endpoints (/api/auth, bearer and jwt plugins).
+ * Sign-in state, against the server's Better Auth endpoints (AUTH_BASE_PATH, bearer and jwt plugins).
  * The session token lives in the widget's storage; the short-lived API JWT only in memory.
  *
  * Plain fetch rather than the official `better-auth/client`: that client (better-fetch, nanostores,
@@ -27,7 +28,7 @@ export class AuthService {
     /** Called when the session turned out to be gone (expired, revoked). */
     private readonly onExpired: () => void,
   ) {
-    this.base = `${server}/api/auth`;
+    this.base = `${server}${AUTH_BASE_PATH}`;
   }
 
   get hasSession(): boolean {
@@ -43,9 +44,18 @@ export class AuthService {
     return this.userFromNewToken();
   }
 
-  async signUp(name: string, email: string, password: string): Promise<WidgetUser> {
-    await this.call('/sign-up/email', { name, email, password });
-    return this.userFromNewToken();
+  /**
+   * The new user, or null when the server wants the address confirmed first (it answered without a
+   * session and mailed a link leading back to `callbackURL`).
+   */
+  async signUp(name: string, email: string, password: string, callbackURL: string): Promise<WidgetUser | null> {
+    await this.call('/sign-up/email', { name, email, password, callbackURL });
+    return this.hasSession ? this.userFromNewToken() : null;
+  }
+
+  /** Mails a new address-confirmation link (the server answers alike for any address). */
+  async resendVerification(email: string, callbackURL: string): Promise<void> {
+    await this.call('/send-verification-email', { email, callbackURL });
   }
 
   /** After the social sign-in popup handed us a session token. */

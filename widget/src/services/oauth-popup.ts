@@ -6,6 +6,8 @@
  * We speak the plugin's protocol ourselves rather than use its client's `signIn.popup`: that one
  * keeps the token in its own storage key and never returns it, and we need it as our bearer token.
  */
+import { AUTH_BASE_PATH } from './api-contract.generated.js';
+
 const MESSAGE_TYPE = 'better-auth:oauth-popup';
 const CLOSED_POLL_MS = 500;
 
@@ -13,7 +15,7 @@ export type PopupOutcome = { token: string } | { error: string };
 
 export function signInWithPopup(server: string, provider: string, timeoutMs = 300_000): Promise<PopupOutcome> {
   const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  const start = new URL('/api/auth/oauth-popup/start', server);
+  const start = new URL(`${AUTH_BASE_PATH}/oauth-popup/start`, server);
   start.search = new URLSearchParams({ provider, popupOrigin: location.origin, popupNonce: nonce }).toString();
   const features = `width=500,height=600,left=${screenX + (outerWidth - 500) / 2},top=${screenY + (outerHeight - 600) / 2}`;
   const popup = window.open(start.toString(), 'chat-widget-sign-in', features);

@@ -14,15 +14,20 @@ export function resetRedirectUrl(): string {
   return url.toString();
 }
 
-/** The token when this page was opened from our reset link ('' for a stale link), else null. */
-export function readResetToken(): string | null {
+/**
+ * The token when this page was opened from our reset link ('' for a stale link), else null.
+ * The reset parameters leave the address bar at once: while they are there, every script on the host
+ * page, its analytics and the browser history can read the token. From here on it lives only in memory.
+ */
+export function takeResetToken(): string | null {
   const params = new URLSearchParams(location.search);
   if (!params.has(RESET_MARKER) || !(params.has('token') || params.has('error'))) return null;
+  forgetResetParams();
   return params.get('token') ?? '';
 }
 
-/** Removes the reset parameters from the address bar without navigating, so a reload does not reuse the token. */
-export function forgetResetParams(): void {
+/** Removes the reset parameters without navigating; the host page's own parameters and hash stay. */
+function forgetResetParams(): void {
   const url = new URL(location.href);
   for (const key of [RESET_MARKER, 'token', 'error']) url.searchParams.delete(key);
   history.replaceState(history.state, '', url);

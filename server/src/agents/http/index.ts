@@ -1,5 +1,4 @@
-import type { MessageSource } from '../../conversations/message.entity.js';
-import { AgentError, type AgentEvent, type AgentProvider, type AgentRunInput } from '../agent-provider.js';
+import { AgentError, type AgentEvent, type AgentProvider, type AgentRunInput, type MessageSource } from '../agent-provider.js';
 import { parseAgentJson, postToAgent } from '../remote/fetch-agent.js';
 import { serverSentEvents } from '../remote/server-sent-events.js';
 import { parseSources } from '../sources.js';

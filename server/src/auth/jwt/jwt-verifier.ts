@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DomainError } from '../../common/domain-error.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { KeySetUnavailableError } from './in-process-key-set.js';
 import { classifyVerificationError, tokenError } from './token-error.js';
 
 export interface VerifiedClaims extends JWTPayload {
@@ -14,26 +15,24 @@ export interface VerifiedClaims extends JWTPayload {
   image?: string | null;
 }
 
+/** How long a key set is trusted before it is read again, remote or in-process. */
+export const KEY_SET_MAX_AGE_MS = 10 * 60 * 1000;
+
 /**
- * Verifies API JWTs with jose: signature against the JWKS (fetched once, cached, refetched on an
- * unknown `kid` at most once per cooldown, which is how key rotation works without a restart),
- * algorithm allow-list, issuer, audience, exp/nbf/iat with a small clock tolerance, and a lifetime
+ * Verifies API JWTs with jose: signature against the JWKS (cached, reloaded on an unknown `kid` at
+ * most once per cooldown, which is how key rotation works without a restart), algorithm
+ * allow-list, issuer, audience, exp/nbf/iat with a small clock tolerance, and a lifetime
  * (`exp - iat`) no longer than the configured TTL.
  */
 export class JwtVerifier {
   private readonly keys: JWTVerifyGetKey;
 
+  /** Without `keys`, the key set is fetched from `settings.jwksUrl` (AUTH_JWKS_URL). */
   constructor(
     private readonly settings: AppConfig['auth'],
     keys?: JWTVerifyGetKey,
   ) {
-    this.keys =
-      keys ??
-      createRemoteJWKSet(new URL(settings.jwksUrl), {
-        cooldownDuration: settings.jwksCooldownSeconds * 1000,
-        cacheMaxAge: 10 * 60 * 1000,
-        timeoutDuration: 5000,
-      });
+    this.keys = keys ?? remoteKeySet(settings);
   }
 
   async verify(token: string): Promise<VerifiedClaims> {
@@ -63,8 +62,18 @@ export class JwtVerifier {
   }
 }
 
-/** The JWKS endpoint being down is our problem, not the client's: answer 503, not 401. */
+function remoteKeySet(settings: AppConfig['auth']): JWTVerifyGetKey {
+  if (!settings.jwksUrl) throw new Error('JwtVerifier: no key set given and no AUTH_JWKS_URL to fetch one from');
+  return createRemoteJWKSet(new URL(settings.jwksUrl), {
+    cooldownDuration: settings.jwksCooldownSeconds * 1000,
+    cacheMaxAge: KEY_SET_MAX_AGE_MS,
+    timeoutDuration: 5000,
+  });
+}
+
+/** The key source being down is our problem, not the client's: answer 503, not 401. */
 function isKeySourceFailure(error: unknown): boolean {
+  if (error instanceof KeySetUnavailableError) return true;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID') return true;
   return typeof message === 'string' && (/^Expected 200 OK from the JSON Web Key Set/.test(message) || ((error as Error).name === 'TypeError' && /fetch/i.test(message)));

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Conversation } from '../conversation.entity.js';
-import type { Message, MessageRole, MessageSource, MessageStatus } from '../message.entity.js';
+import type { MessageSource } from '../../agents/agent-provider.js';
+import type { ConversationRecord } from '../conversation.repository.js';
+import type { MessageRole, MessageStatus } from '../message.entity.js';
+import type { MessageRecord } from '../message.repository.js';
 import { MESSAGE_ROLES, MESSAGE_STATUSES } from '../message.entity.js';
 
 export class SourceDto implements MessageSource {
@@ -17,7 +19,7 @@ export class ConversationDto {
   @ApiProperty({ format: 'date-time' }) lastMessageAt!: string;
   @ApiProperty() messageCount!: number;
 
-  static from(conversation: Conversation): ConversationDto {
+  static from(conversation: ConversationRecord): ConversationDto {
     return {
       id: conversation.id,
       title: conversation.title,
@@ -41,7 +43,7 @@ export class MessageDto {
   replyToId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(message: Message): MessageDto {
+  static from(message: MessageRecord): MessageDto {
     return {
       id: message.id,
       conversationId: message.conversationId,
@@ -82,6 +84,12 @@ export class ConversationWithMessagesDto {
   @ApiProperty({ type: [MessageDto], description: 'Chronological within the page.' }) messages!: MessageDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for older messages; null at the start.' })
   nextCursor!: string | null;
+}
+
+/** GET /conversations/:id/export?format=json: the whole conversation. */
+export class ConversationExportDto {
+  @ApiProperty({ type: ConversationDto }) conversation!: ConversationDto;
+  @ApiProperty({ type: [MessageDto], description: 'Every message, chronological.' }) messages!: MessageDto[];
 }
 
 export class AgentRunResultDto {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CONVERSATION_TITLE_MAX_LENGTH } from '../conversation.entity.js';
+import { PageContextDto } from './page-context.dto.js';
 
 /** Hard cap at the edge; the configured MESSAGE_MAX_LENGTH (≤ this) is checked by the chat service. */
 export const MESSAGE_HARD_MAX_LENGTH = 100_000;
@@ -19,6 +20,12 @@ export class SendMessageDto {
   @IsOptional()
   @IsUUID('all')
   clientMessageId?: string;
+
+  @ApiPropertyOptional({ type: PageContextDto, description: 'Where the message was sent from; stored with it and given to the agent.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PageContextDto)
+  context?: PageContextDto;
 }
 
 export class RunAgentDto extends SendMessageDto {
@@ -29,7 +36,7 @@ export class RunAgentDto extends SendMessageDto {
 }
 
 export class ListConversationsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -51,7 +58,7 @@ export class ListConversationsQuery {
 }
 
 export class GetConversationQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

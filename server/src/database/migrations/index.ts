@@ -2,6 +2,17 @@ import { BetterAuthSchema1764307200000 } from './1764307200000-better-auth-schem
 import { ChatSchema1764307200001 } from './1764307200001-chat-schema.js';
 import { KnowledgeBase1764307200002 } from './1764307200002-knowledge-base.js';
 import { AuthRevocations1764307200016 } from './1764307200016-auth-revocations.js';
+import { UserProfileBounds1764307200017 } from './1764307200017-user-profile-bounds.js';
+import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-flexible.js';
+import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
-export const migrations = [BetterAuthSchema1764307200000, ChatSchema1764307200001, KnowledgeBase1764307200002, AuthRevocations1764307200016];
+export const migrations = [
+  BetterAuthSchema1764307200000,
+  ChatSchema1764307200001,
+  KnowledgeBase1764307200002,
+  AuthRevocations1764307200016,
+  UserProfileBounds1764307200017,
+  RateLimiterFlexible1764307200020,
+  MessageRoles1764307200021,
+];

@@ -1,85 +1,57 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { consume } from '@lit/context';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { format, type Strings } from '../../i18n/index.js';
 import type { SignInProvider } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { signInWithPopup } from '../../services/oauth-popup.js';
-import { forgetResetParams, resetRedirectUrl } from '../../services/reset-link.js';
+import { resetRedirectUrl } from '../../services/reset-link.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
+import { authContext, stringsContext } from '../base/contexts.js';
+import { authStyles } from './auth-view.styles.js';
 
-export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'forgot-sent' | 'reset';
+export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'forgot-sent' | 'reset' | 'verify-email';
 
 type Field = 'name' | 'email' | 'password';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The server's bounds (auth/profile/profile-rules.ts), so a typed value never gets refused for its length. */
+const MAX_LENGTH: Partial<Record<Field, number>> = { name: 100, email: 254, password: 128 };
 
-/** Sign-in, sign-up, forgot and reset password, and the social / OIDC buttons. Fires `signed-in` (internal). */
+/** Where the address-confirmation link leads back to: this page. */
+function thisPage(): string {
+  const url = new URL(location.href);
+  url.hash = '';
+  return url.toString();
+}
+
+/**
+ * Sign-in, sign-up, forgot and reset password, and the social / OIDC buttons. Fires (internal)
+ * `signed-in` with the user and method, and `reset-done` once a reset link's token was used.
+ */
 export class AuthView extends WidgetElement {
-  static override styles = [
-    controls,
-    css`
-      :host {
-        display: block;
-        padding: 20px;
-        overflow: auto;
-      }
-      h2 {
-        font-size: 1.15rem;
-        margin: 0 0 16px;
-      }
-      form {
-        display: grid;
-        gap: 12px;
-      }
-      .field {
-        display: grid;
-        gap: 4px;
-      }
-      label {
-        font-weight: 600;
-      }
-      .hint {
-        font-weight: 400;
-        font-size: 0.875rem;
-        margin: 0;
-      }
-      .row {
-        display: flex;
-        justify-content: space-between;
-        flex-wrap: wrap;
-        gap: 8px;
-      }
-      .providers {
-        display: grid;
-        gap: 8px;
-        margin-top: 16px;
-      }
-      .or {
-        text-align: center;
-        margin: 4px 0 0;
-      }
-      [role='alert'],
-      [role='status'] {
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = [controls, authStyles];
 
-  @property({ attribute: false }) auth!: AuthService;
-  @property({ attribute: false }) t!: Strings;
+  @consume({ context: authContext }) private auth!: AuthService;
+  @consume({ context: stringsContext, subscribe: true }) @state() private t!: Strings;
   @property({ attribute: false }) server = '';
   @property({ attribute: false }) providers: SignInProvider[] = [];
   @property({ attribute: false }) resetToken: string | null = null;
   /** Shown above the form, e.g. "your session expired". */
   @property({ attribute: false }) notice = '';
-  @property() mode: AuthMode = 'sign-in';
 
+  @state() private mode: AuthMode = 'sign-in';
+  /** Replaces `notice` once this view has news of its own ("your password was changed"). */
+  @state() private ownNotice = '';
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private formError = '';
   @state() private email = '';
+  /** Shown on the "check your email" screen once a new link was asked for. */
+  @state() private resent = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,7 +66,8 @@ export class AuthView extends WidgetElement {
 
   override render() {
     const t = this.t;
-    const notice = this.notice ? html`<p role="status">${this.notice}</p>` : nothing;
+    const text = this.ownNotice || this.notice;
+    const notice = text ? html`<p role="status">${text}</p>` : nothing;
     const formError = html`<p class="error" role="alert">${this.formError}</p>`;
     switch (this.mode) {
       case 'sign-up':
@@ -118,6 +91,14 @@ export class AuthView extends WidgetElement {
         return html`<h2>${t.forgotTitle}</h2>
           <p role="status">${format(t.checkEmail, { email: this.email })}</p>
           <button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button>`;
+      case 'verify-email':
+        return html`<h2>${t.verifyTitle}</h2>
+          <p>${format(t.verifySent, { email: this.email })}</p>
+          ${this.resent ? html`<p role="status">${t.verifyResent}</p>` : nothing} ${formError}
+          <div class="row">
+            <button type="button" ?disabled=${this.busy} @click=${this.resendVerification}>${t.verifyResend}</button>
+            <button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.verifyToSignIn}</button>
+          </div>`;
       case 'reset':
         return html`<h2>${t.resetTitle}</h2>
           <form novalidate @submit=${this.submit}>
@@ -142,6 +123,7 @@ export class AuthView extends WidgetElement {
 
   private field(name: Field, label: string, type: string, autocomplete: string, hint?: string): TemplateResult {
     const error = this.errors[name];
+    const maxlength = MAX_LENGTH[name];
     return html`<div class="field">
       <label for=${name}>${label}</label>
       <input
@@ -150,6 +132,7 @@ export class AuthView extends WidgetElement {
         type=${type}
         autocomplete=${autocomplete}
         required
+        maxlength=${ifDefined(maxlength)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby="${name}-hint ${name}-error"
         ?disabled=${this.busy}
@@ -209,22 +192,50 @@ export class AuthView extends WidgetElement {
     const email = values.email?.trim();
     try {
       if (this.mode === 'sign-in') this.signedIn(await this.auth.signIn(email, values.password), 'email');
-      else if (this.mode === 'sign-up') this.signedIn(await this.auth.signUp(values.name.trim(), email, values.password), 'sign-up');
+      else if (this.mode === 'sign-up') {
+        const user = await this.auth.signUp(values.name.trim(), email, values.password, thisPage());
+        if (user) this.signedIn(user, 'sign-up');
+        else this.showVerifyEmail(email);
+      }
       else if (this.mode === 'forgot') {
         await this.auth.requestPasswordReset(email, resetRedirectUrl());
         this.email = email;
         this.mode = 'forgot-sent';
       } else if (this.mode === 'reset') {
         await this.auth.resetPassword(this.resetToken ?? '', values.password);
-        forgetResetParams();
-        this.resetToken = null;
+        this.dispatchEvent(new Event('reset-done'));
         this.switchTo('sign-in');
-        this.notice = this.t.passwordChanged;
+        this.ownNotice = this.t.passwordChanged;
       }
     } catch (error) {
       const apiError = reportError(this, error);
+      if (apiError.code === 'EMAIL_NOT_VERIFIED' && this.mode === 'sign-in') {
+        this.showVerifyEmail(email);
+        return;
+      }
       this.formError =
         apiError.status === 401 && this.mode === 'sign-in' ? this.t.errorCredentials : apiError.code === 'NETWORK' || apiError.status >= 500 || apiError.status === 429 ? errorText(this.t, apiError) : apiError.message || errorText(this.t, apiError);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  private showVerifyEmail(email: string): void {
+    this.email = email;
+    this.resent = false;
+    this.switchTo('verify-email');
+  }
+
+  private resendVerification = async () => {
+    if (this.busy) return;
+    this.busy = true;
+    this.formError = '';
+    this.resent = false;
+    try {
+      await this.auth.resendVerification(this.email, thisPage());
+      this.resent = true;
+    } catch (error) {
+      this.formError = errorText(this.t, reportError(this, error));
     } finally {
       this.busy = false;
     }

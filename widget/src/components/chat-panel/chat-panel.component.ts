@@ -1,27 +1,31 @@
+import { provide } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { AuthController, type AuthState, type SignInMethod } from '../../controllers/auth-controller.js';
 import type { WidgetUser } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { ApiClient } from '../../services/api-client.js';
-import type { ApiError } from '../../services/api-error.js';
-import type { ClientConfig, Conversation } from '../../services/api-types.js';
-import { AuthService } from '../../services/auth-service.js';
+import type { ClientConfig, Conversation, PageContext } from '../../services/api-types.js';
+import type { AuthService } from '../../services/auth-service.js';
 import { createStorage, type StorageKind, type WidgetStorage } from '../../services/storage.js';
 import { controls } from '../../styles/theme.js';
 import type { AuthView } from '../auth-view/auth-view.component.js';
-import { errorText, reportError, SESSION_EXPIRED } from '../base/report-error.js';
+import { apiContext, authContext, stringsContext } from '../base/contexts.js';
+import { errorText } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
 import type { ConversationView } from '../conversation-view/conversation-view.component.js';
 import type { HistoryView } from '../history-view/history-view.component.js';
+import { pageContext } from './page-context.js';
 import { panelStyles } from './chat-panel.styles.js';
 
-type Phase = 'starting' | 'unavailable' | 'auth' | 'chat';
+type View = 'loading' | 'unavailable' | 'auth' | 'chat';
 
 const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000, originAllowed: true };
 
 /**
- * The panel behind the launcher, loaded on first open: owns the services (storage, auth, API) and
- * switches between the sign-in views and the chat with its history. Internal to `<chat-widget>`.
+ * The panel behind the launcher, loaded on first open: provides the services (API, auth, strings)
+ * to the views inside it, and switches between the sign-in views and the chat with its history as
+ * its AuthController says. Internal to `<chat-widget>`.
  */
 export class ChatPanel extends WidgetElement {
   static override styles = [controls, panelStyles];
@@ -30,81 +34,69 @@ export class ChatPanel extends WidgetElement {
   @property({ attribute: false }) heading = '';
   @property({ attribute: false }) greeting = '';
   @property({ attribute: false }) storageKind: StorageKind = 'local';
-  @property({ attribute: false }) t!: Strings;
+  @provide({ context: stringsContext }) @property({ attribute: false }) t!: Strings;
   /** Set when the page was opened from a password-reset link. */
   @property({ attribute: false }) resetToken: string | null = null;
+  /** The host's context for the agent: a string or a JSON-serializable object, sent with each message. */
+  @property({ attribute: false }) context: unknown;
+  /** Whether each message also tells the agent the page's URL and title. */
+  @property({ attribute: false }) sendPageContext = true;
 
-  @state() private phase: Phase = 'starting';
-  @state() private user: WidgetUser | null = null;
   @state() private config: ClientConfig = DEFAULT_CONFIG;
+  @state() private configLoaded = false;
   @state() private conversationId: string | null = null;
   @state() private historyOpen = false;
-  @state() private notice = '';
-  @state() private startError: ApiError | null = null;
+  /** The reset link was used (or abandoned for a sign-in): the sign-in view no longer offers it. */
+  @state() private resetDone = false;
 
   @query('chat-widget-auth') private authView?: AuthView;
   @query('chat-widget-conversation') private conversationView?: ConversationView;
   @query('chat-widget-history') private historyView?: HistoryView;
 
+  @provide({ context: apiContext }) private api!: ApiClient;
+  @provide({ context: authContext }) protected authService!: AuthService;
+
   private storage!: WidgetStorage;
-  private auth!: AuthService;
-  private api!: ApiClient;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener(SESSION_EXPIRED, this.onSessionExpired);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener(SESSION_EXPIRED, this.onSessionExpired);
-  }
+  private session!: AuthController;
+  private shownView?: View;
 
   protected override firstUpdated(): void {
     this.storage = createStorage(this.storageKind, this.server);
-    this.auth = new AuthService(this.server, this.storage, this.onSessionExpired);
-    this.api = new ApiClient(this.server, this.auth);
+    this.session = new AuthController(this, this.server, this.storage, this.onAuthState);
+    this.authService = this.session.service;
+    this.api = new ApiClient(this.server, this.session.service);
     void this.start();
   }
 
   /** Restores the session (if any) and fetches what the server offers; a failure leaves a Retry. */
   private async start(): Promise<void> {
-    this.phase = 'starting';
-    this.startError = null;
     const config = this.api.config().catch(() => DEFAULT_CONFIG);
-    if (this.resetToken !== null || !this.auth.hasSession) {
-      this.config = await config;
-      this.phase = 'auth';
-      return;
-    }
-    try {
-      await this.auth.token();
-      this.config = await config;
-      // signOut() may have run meanwhile (JS API before the panel ever opened).
-      if (!this.auth.hasSession) {
-        this.phase = 'auth';
-        return;
-      }
-      this.enterChat(this.auth.user!, 'session');
-    } catch (error) {
-      const apiError = reportError(this, error);
-      // 401: onSessionExpired already switched to the sign-in view.
-      if (apiError.status !== 401) {
-        this.startError = apiError;
-        this.phase = 'unavailable';
-      }
-    }
+    await this.session.restore(this.resetToken !== null && !this.resetDone);
+    this.config = await config;
+    this.configLoaded = true;
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  private view(): View {
+    const state = this.session?.state ?? 'starting';
+    if (state === 'starting' || !this.configLoaded) return 'loading';
+    if (state === 'unavailable') return 'unavailable';
+    return state === 'signed-in' ? 'chat' : 'auth';
+  }
+
+  protected override updated(): void {
     // A new view (sign-in after loading, chat after sign-in, sign-in after expiry) takes the focus
     // while the panel is shown, so keyboard users land on its first control.
-    if (changed.has('phase') && changed.get('phase') !== undefined && !this.hidden) void this.updateComplete.then(() => this.focusFirst());
+    const view = this.view();
+    if (view === this.shownView) return;
+    const first = this.shownView === undefined;
+    this.shownView = view;
+    if (!first && !this.hidden) void this.updateComplete.then(() => this.focusFirst());
   }
 
   focusFirst(): void {
-    if (this.phase === 'auth') void this.authView?.focusFirst();
-    else if (this.phase === 'chat') void this.conversationView?.focusComposer();
+    const view = this.view();
+    if (view === 'auth') void this.authView?.focusFirst();
+    else if (view === 'chat') void this.conversationView?.focusComposer();
     else this.shadowRoot?.querySelector<HTMLElement>('button')?.focus();
   }
 
@@ -115,19 +107,12 @@ export class ChatPanel extends WidgetElement {
   async signOut(): Promise<void> {
     await this.updateComplete;
     this.conversationView?.stop();
-    const wasSignedIn = this.auth.hasSession;
-    await this.auth.signOut();
-    this.user = null;
-    this.conversationId = null;
-    this.historyOpen = false;
-    this.notice = '';
-    this.phase = 'auth';
-    if (wasSignedIn) this.emit('chat-widget:signed-out', { reason: 'user' });
+    await this.session.signOut();
   }
 
   override render() {
     const t = this.t;
-    const chat = this.phase === 'chat';
+    const chat = this.view() === 'chat';
     return html`
       <div class="header">
         <h2>${this.heading}</h2>
@@ -144,42 +129,38 @@ export class ChatPanel extends WidgetElement {
 
   private body() {
     const t = this.t;
-    switch (this.phase) {
-      case 'starting':
+    switch (this.view()) {
+      case 'loading':
         return html`<p class="status muted" role="status">${t.loading}</p>`;
       case 'unavailable':
         return html`<div class="status" role="alert">
-          <p class="error">${errorText(t, this.startError!)}</p>
+          <p class="error">${errorText(t, this.session.error!)}</p>
           <button @click=${() => this.start()}>${t.retry}</button>
         </div>`;
       case 'auth':
         return html`<chat-widget-auth
-          .auth=${this.auth}
-          .t=${t}
           .server=${this.server}
           .providers=${this.config.providers}
-          .resetToken=${this.resetToken}
-          .notice=${this.notice}
+          .resetToken=${this.resetDone ? null : this.resetToken}
+          .notice=${this.session.expired ? t.errorSession : ''}
           @signed-in=${this.onSignedIn}
+          @reset-done=${this.onResetDone}
         ></chat-widget-auth>`;
       case 'chat':
         return html`<div class="body">
           <chat-widget-history
             id="history"
             ?hidden=${!this.historyOpen}
-            .api=${this.api}
-            .t=${t}
             .current=${this.conversationId}
             @select=${(event: CustomEvent<string>) => this.selectConversation(event.detail)}
             @deleted=${this.onDeleted}
           ></chat-widget-history>
           <chat-widget-conversation
             ?hidden=${this.historyOpen}
-            .api=${this.api}
-            .t=${t}
             .conversationId=${this.conversationId}
             .greeting=${this.greeting}
             .maxLength=${this.config.messageMaxLength}
+            .pageContext=${this.pageContext}
             @conversation-changed=${this.onConversationChanged}
             @conversation-gone=${() => this.selectConversation(null)}
           ></chat-widget-conversation>
@@ -187,33 +168,27 @@ export class ChatPanel extends WidgetElement {
     }
   }
 
+  private pageContext = (): PageContext | undefined => pageContext(this.sendPageContext, this.context);
+
   private get lastConversationKey(): string {
-    return `user:${this.user?.id}:last-conversation`;
+    return `user:${this.session.user?.id}:last-conversation`;
   }
 
-  private enterChat(user: WidgetUser, method: 'email' | 'sign-up' | 'social' | 'session'): void {
-    this.user = user;
-    this.notice = '';
-    this.resetToken = null;
-    // After a reload the user finds the conversation they left.
-    this.conversationId = this.storage.get(this.lastConversationKey);
-    this.phase = 'chat';
-    this.emit('chat-widget:signed-in', { user, method });
-  }
-
-  private onSignedIn = (event: CustomEvent<{ user: WidgetUser; method: 'email' | 'sign-up' | 'social' }>) => {
-    this.enterChat(event.detail.user, event.detail.method);
+  private onAuthState = (state: AuthState) => {
+    this.historyOpen = false;
+    if (state === 'signed-in') {
+      this.resetDone = true;
+      // After a reload the user finds the conversation they left.
+      this.conversationId = this.storage.get(this.lastConversationKey);
+    } else if (state === 'signed-out') this.conversationId = null;
   };
 
-  private onSessionExpired = () => {
-    if (this.phase === 'auth') return;
-    this.auth.forget();
-    const wasSignedIn = this.user !== null;
-    this.user = null;
-    this.historyOpen = false;
-    this.notice = this.t.errorSession;
-    this.phase = 'auth';
-    if (wasSignedIn) this.emit('chat-widget:signed-out', { reason: 'expired' });
+  private onSignedIn = (event: CustomEvent<{ user: WidgetUser; method: SignInMethod }>) => {
+    this.session.signedIn(event.detail.user, event.detail.method);
+  };
+
+  private onResetDone = () => {
+    this.resetDone = true;
   };
 
   private selectConversation(id: string | null): void {

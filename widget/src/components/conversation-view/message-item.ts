@@ -13,7 +13,7 @@ export function messageItem(message: Message, t: Strings) {
     ${mine
       ? html`<div class="bubble text">${message.content}</div>`
       : html`<div class="bubble markdown">
-          ${message.content ? markdown(message.content) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
+          ${message.content ? markdown(message) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
           ${message.status === 'interrupted' ? html`<p class="muted">${t.stopped}</p>` : nothing}
         </div>`}
     ${message.sources.length ? sourceList(message.sources, t) : nothing}
@@ -21,9 +21,9 @@ export function messageItem(message: Message, t: Strings) {
 }
 
 /** Sanitized Markdown, or the raw text (as text) for the moment before the renderer has loaded. */
-function markdown(content: string) {
-  const rendered = markdownIfLoaded(content);
-  return rendered === null ? html`<p class="text">${content}</p>` : unsafeHTML(rendered);
+function markdown(message: Message) {
+  const rendered = markdownIfLoaded(message.id, message.content, message.status === 'streaming');
+  return rendered === null ? html`<p class="text">${message.content}</p>` : rendered.map((part) => unsafeHTML(part));
 }
 
 function sourceList(sources: Source[], t: Strings) {

@@ -1,4 +1,5 @@
-import { css, html, nothing } from 'lit';
+import { consume } from '@lit/context';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { format, type Strings } from '../../i18n/index.js';
@@ -8,6 +9,8 @@ import type { ConversationPage, Snippet } from '../../services/api-types.js';
 import { controls } from '../../styles/theme.js';
 import { errorText, reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
+import { apiContext, stringsContext } from '../base/contexts.js';
+import { historyStyles } from './history-view.styles.js';
 
 type Item = ConversationPage['items'][number];
 
@@ -19,101 +22,10 @@ const SEARCH_DEBOUNCE_MS = 250;
  * Fires (internal) `select` with an id, `deleted` with an id.
  */
 export class HistoryView extends WidgetElement {
-  static override styles = [
-    controls,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        background: var(--_bg);
-      }
-      .search {
-        padding: 10px 12px;
-        border-bottom: 1px solid var(--_border);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 4px 0;
-        overflow-y: auto;
-        flex: 1;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: 2px;
-        padding: 2px 8px;
-      }
-      .entry {
-        position: relative;
-        flex: 1;
-        min-width: 0;
-        display: grid;
-        gap: 2px;
-        padding: 8px 12px;
-        border-radius: 8px;
-      }
-      .entry[data-current] {
-        background: var(--_surface);
-      }
-      .open {
-        padding: 0;
-        text-align: left;
-        background: none;
-      }
-      .open::after {
-        content: '';
-        position: absolute;
-        inset: 0;
-        border-radius: 8px;
-      }
-      .open:focus-visible {
-        outline: none;
-      }
-      .open:focus-visible::after {
-        outline: 2px solid var(--_focus);
-        outline-offset: 2px;
-      }
-      .title,
-      .snippet {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .snippet,
-      .date {
-        font-size: 0.8rem;
-      }
-      mark {
-        background: var(--_mark);
-        color: inherit;
-      }
-      form,
-      .confirm {
-        flex: 1;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: center;
-        padding: 6px 0;
-      }
-      .confirm p {
-        margin: 0;
-        flex-basis: 100%;
-      }
-      form input {
-        flex-basis: 100%;
-      }
-      .footer {
-        padding: 8px 12px;
-        text-align: center;
-      }
-    `,
-  ];
+  static override styles = [controls, historyStyles];
 
-  @property({ attribute: false }) api!: ApiClient;
-  @property({ attribute: false }) t!: Strings;
+  @consume({ context: apiContext, subscribe: true }) @state() private api!: ApiClient;
+  @consume({ context: stringsContext, subscribe: true }) @state() private t!: Strings;
   /** The conversation shown beside the list. */
   @property({ attribute: false }) current: string | null = null;
 

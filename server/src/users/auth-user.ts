@@ -7,4 +7,6 @@ export interface AuthUser {
   email: string | null;
   name: string | null;
   image: string | null;
+  /** The JWT's `emailVerified` claim (false when a token lacks it). */
+  emailVerified: boolean;
 }

@@ -1,0 +1,1022 @@
+/**
+ * The server's API contract, generated from its OpenAPI document by `npm run contract:generate`.
+ * Do not edit: change the server's DTOs and controllers, then regenerate.
+ */
+
+export interface paths {
+    "/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientConfigController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["ConversationsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["ConversationsController_rename"];
+        trace?: never;
+    };
+    "/conversations/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message to the agent, in a new or an existing conversation
+         * @description With `Accept: text/event-stream` the answer streams as server-sent events: `conversation`, then `delta`s, `sources`, and `done` or `error` (see docs/api.md). Otherwise one JSON result once the agent is done; a failed run is still a 200 whose `assistantMessage.status` is `error`.
+         */
+        post: operations["ChatController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message in an existing conversation
+         * @description With `Accept: text/event-stream` the answer streams as server-sent events: `conversation`, then `delta`s, `sources`, and `done` or `error` (see docs/api.md). Otherwise one JSON result once the agent is done; a failed run is still a 200 whose `assistantMessage.status` is `error`.
+         */
+        post: operations["ChatController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        UserProfileDto: {
+            /** Format: uuid */
+            id: string;
+            email: string | null;
+            name: string | null;
+            image: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SignInProviderDto: {
+            /**
+             * @description Pass to Better Auth as the provider (social) or providerId (OIDC).
+             * @example github
+             */
+            id: string;
+            /** @example GitHub */
+            name: string;
+            /** @enum {string} */
+            type: "social" | "oidc";
+        };
+        ClientConfigDto: {
+            providers: components["schemas"]["SignInProviderDto"][];
+            /** @example 8000 */
+            messageMaxLength: number;
+            /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
+            originAllowed: boolean;
+        };
+        ConversationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastMessageAt: string;
+            messageCount: number;
+        };
+        SourceDto: {
+            title: string;
+            /** Format: uri */
+            url: string;
+            snippet: string;
+            /** @description Relevance, higher is better. */
+            score: number;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            /** @enum {string} */
+            role: "user" | "assistant";
+            /** @description Markdown for assistant messages. Untrusted: sanitise before rendering as HTML. */
+            content: string;
+            sources: components["schemas"]["SourceDto"][];
+            /** @enum {string} */
+            status: "complete" | "streaming" | "error" | "interrupted";
+            errorCode: string | null;
+            /** Format: uuid */
+            clientMessageId: string | null;
+            /**
+             * Format: uuid
+             * @description For an answer: the user message it replies to.
+             */
+            replyToId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConversationExportDto: {
+            conversation: components["schemas"]["ConversationDto"];
+            /** @description Every message, chronological. */
+            messages: components["schemas"]["MessageDto"][];
+        };
+        HighlightDto: {
+            start: number;
+            end: number;
+        };
+        SnippetDto: {
+            /** @description Plain text around the best match. */
+            text: string;
+            /** @description Character ranges of `text` that matched. */
+            highlights: components["schemas"]["HighlightDto"][];
+        };
+        ConversationListItemDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastMessageAt: string;
+            messageCount: number;
+            /** @description With `q`: the best matching passage. */
+            snippet?: components["schemas"]["SnippetDto"];
+        };
+        ConversationPageDto: {
+            items: components["schemas"]["ConversationListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            nextCursor: string | null;
+        };
+        ConversationWithMessagesDto: {
+            conversation: components["schemas"]["ConversationDto"];
+            /** @description Chronological within the page. */
+            messages: components["schemas"]["MessageDto"][];
+            /** @description Pass as `cursor` for older messages; null at the start. */
+            nextCursor: string | null;
+        };
+        RenameConversationDto: {
+            title: string;
+        };
+        AgentRunResultDto: {
+            conversation: components["schemas"]["ConversationDto"];
+            userMessage: components["schemas"]["MessageDto"];
+            assistantMessage: components["schemas"]["MessageDto"];
+        };
+        RunConversationEventDto: {
+            /** @description The conversation, new or continued. */
+            conversation: components["schemas"]["ConversationDto"];
+            /** @description The stored user message. */
+            userMessage: components["schemas"]["MessageDto"];
+            /**
+             * Format: uuid
+             * @description The id the answer is stored under; later events name it.
+             */
+            assistantMessageId: string;
+        };
+        RunDeltaEventDto: {
+            /** Format: uuid */
+            messageId: string;
+            /** @description The next piece of the answer’s Markdown, to append. */
+            text: string;
+        };
+        RunSourcesEventDto: {
+            /** Format: uuid */
+            messageId: string;
+            /** @description Every source of the answer so far (replaces earlier ones). */
+            sources: components["schemas"]["SourceDto"][];
+        };
+        RunDoneEventDto: {
+            /** @description The stored answer, complete. */
+            message: components["schemas"]["MessageDto"];
+        };
+        RunErrorEventDto: {
+            /** Format: uuid */
+            messageId: string;
+            /**
+             * @description Same codes as error bodies; the partial answer is stored with it.
+             * @example AGENT_TIMEOUT
+             */
+            code: string;
+            /** @description For people. */
+            message: string;
+        };
+        PageContextDto: {
+            /** @description The page the message was sent from, without query string or fragment. */
+            url?: string;
+            /** @description That page’s title. */
+            title?: string;
+            /** @description The host page’s own `context`: a string or a JSON object, at most 8192 bytes as JSON. */
+            data?: string | {
+                [key: string]: unknown;
+            };
+        };
+        RunAgentDto: {
+            /** @description The user message, 1..MESSAGE_MAX_LENGTH characters (default 8000). */
+            message: string;
+            /**
+             * Format: uuid
+             * @description Set by the client so a retried send is stored once.
+             */
+            clientMessageId?: string;
+            /** @description Where the message was sent from; stored with it and given to the agent. */
+            context?: components["schemas"]["PageContextDto"];
+            /**
+             * Format: uuid
+             * @description Continue this conversation; omit to start a new one.
+             */
+            conversationId?: string;
+        };
+        SendMessageDto: {
+            /** @description The user message, 1..MESSAGE_MAX_LENGTH characters (default 8000). */
+            message: string;
+            /**
+             * Format: uuid
+             * @description Set by the client so a retried send is stored once.
+             */
+            clientMessageId?: string;
+            /** @description Where the message was sent from; stored with it and given to the agent. */
+            context?: components["schemas"]["PageContextDto"];
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "up";
+        };
+        ErrorBodyDto: {
+            /**
+             * @description The HTTP status, repeated.
+             * @example 404
+             */
+            statusCode: number;
+            /**
+             * @description Stable and machine-readable: branch on this, not on `message`. See docs/api.md.
+             * @example CONVERSATION_NOT_FOUND
+             */
+            code: string;
+            /** @description For people; may change between versions. */
+            message: string;
+            /** @description On 5xx: the id to quote when reporting the failure (also in the X-Request-Id header). */
+            requestId?: string;
+            /** @description When the error lists several problems: one each (`message` joins them). */
+            details?: string[];
+        };
+        /** @description One server-sent event of an agent run: `event` is the SSE event name, `data` its JSON payload; frames also carry an increasing `id`. */
+        AgentRunStreamEvent: {
+            /** @enum {string} */
+            event: "conversation";
+            data: components["schemas"]["RunConversationEventDto"];
+        } | {
+            /** @enum {string} */
+            event: "delta";
+            data: components["schemas"]["RunDeltaEventDto"];
+        } | {
+            /** @enum {string} */
+            event: "sources";
+            data: components["schemas"]["RunSourcesEventDto"];
+        } | {
+            /** @enum {string} */
+            event: "done";
+            data: components["schemas"]["RunDoneEventDto"];
+        } | {
+            /** @enum {string} */
+            event: "error";
+            data: components["schemas"]["RunErrorEventDto"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    UsersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfileDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ClientConfigController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfigDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConversationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the previous page’s nextCursor. */
+                cursor?: string;
+                /** @description Full-text search over titles and message text. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your conversations, newest activity first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConversationsController_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the previous page’s nextCursor (older messages). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationWithMessagesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not one of your conversations. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConversationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its messages. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not one of your conversations. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConversationsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not one of your conversations. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConversationsController_export: {
+        parameters: {
+            query?: {
+                format?: "markdown" | "json";
+            };
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole conversation as a download (Content-Disposition: attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                    "application/json": components["schemas"]["ConversationExportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (a malformed id, query or body) or INVALID_CURSOR. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not one of your conversations. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ChatController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunAgentDto"];
+            };
+        };
+        responses: {
+            /** @description The result, or the stream of its events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunResultDto"];
+                    "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description EMAIL_NOT_VERIFIED: the account has not confirmed its email address (REQUIRE_EMAIL_VERIFICATION). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conversationId is not one of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_IN_PROGRESS: a retried send (same clientMessageId) whose answer is still streaming. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Agent-run rate limit reached; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ChatController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            /** @description The result, or the stream of its events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunResultDto"];
+                    "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description EMAIL_NOT_VERIFIED: the account has not confirmed its email address (REQUIRE_EMAIL_VERIFICATION). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not one of your conversations. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_IN_PROGRESS: a retried send (same clientMessageId) whose answer is still streaming. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Agent-run rate limit reached; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+}
+
+/** Where the server mounts Better Auth (sign-in, sessions, tokens, JWKS). */
+export const AUTH_BASE_PATH = "/api/auth";
