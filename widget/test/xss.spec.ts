@@ -111,7 +111,7 @@ describe('untrusted text is rendered inert', () => {
     await waitFor(() => history.querySelectorAll('.title').length === titles.length, 'every conversation');
     const shown = Array.from(history.querySelectorAll('.title')).map((e) => e.textContent);
     expect(shown.sort()).toEqual(titles.map((t) => t.trim()).sort());
-    for (const row of Array.from(history.querySelectorAll('.open'))) expect(dangers(row)).toEqual([]);
+    for (const entry of Array.from(history.querySelectorAll('.entry'))) expect(dangers(entry)).toEqual([]);
   });
 
   it('an answer echoing every payload stays inert in the live widget', async () => {

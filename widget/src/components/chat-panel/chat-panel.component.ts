@@ -122,7 +122,7 @@ export class ChatPanel extends WidgetElement {
     const t = this.t;
     const chat = this.view() === 'chat';
     return html`
-      <header>
+      <div class="header">
         <h2>${this.heading}</h2>
         ${chat
           ? html`<button class="icon" aria-label=${t.history} aria-expanded=${this.historyOpen ? 'true' : 'false'} aria-controls="history" @click=${this.toggleHistory}>${icons.history}</button>
@@ -130,7 +130,7 @@ export class ChatPanel extends WidgetElement {
               <button class="icon" aria-label=${t.signOut} @click=${() => this.signOut()}>${icons.signOut}</button>`
           : nothing}
         <button class="icon" aria-label=${t.closeChat} @click=${this.requestClose}>${icons.close}</button>
-      </header>
+      </div>
       ${this.body()}
     `;
   }

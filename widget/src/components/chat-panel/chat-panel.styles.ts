@@ -8,7 +8,8 @@ export const panelStyles = css`
     /* Room for the on-screen keyboard (KeyboardInsetController), so the composer stays above it. */
     padding-block-end: var(--_keyboard-inset, 0px);
   }
-  header {
+  /* Not a <header>: on a host page with its own, that would be a second banner landmark. */
+  .header {
     display: flex;
     align-items: center;
     gap: 2px;

@@ -146,12 +146,14 @@ export class ConversationView extends WidgetElement {
     const showCounter = remaining < Math.min(200, this.maxLength * 0.1);
     const empty = !messages.length && !this.loading && !this.run.conversationId;
     return html`
-      <ol class="log" role="log" aria-live="polite" aria-busy=${streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
+      <div class="log" role="log" aria-live="polite" aria-busy=${streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
+        <ol class="messages">
         ${this.olderCursor ? html`<li class="older"><button class="link" ?disabled=${this.loading} @click=${this.loadOlder}>${t.loadOlder}</button></li>` : nothing}
         ${this.loading && !messages.length ? html`<li class="muted" role="status">${t.loading}</li>` : nothing}
         ${empty ? html`<li class="message assistant"><div class="bubble">${this.greeting}</div></li>` : nothing}
         ${repeat(messages, (m) => m.id, (m) => guard([m, t, this.markdownLoaded], () => messageItem(m, t)))}
-      </ol>
+        </ol>
+      </div>
       <p class="sr-only" role="status">${this.run.announcement}</p>
       ${failure
         ? html`<div class="alert" role="alert">

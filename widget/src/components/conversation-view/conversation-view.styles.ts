@@ -7,11 +7,15 @@ export const conversationStyles = css`
     min-block-size: 0;
     flex: 1;
   }
+  /* The scrolling log (role="log": not a list role, so the list sits inside it). */
   .log {
     flex: 1;
     overflow-y: auto;
     padding: 12px;
+  }
+  .messages {
     margin: 0;
+    padding: 0;
     list-style: none;
     display: flex;
     flex-direction: column;

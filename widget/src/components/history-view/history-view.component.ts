@@ -127,18 +127,14 @@ export class HistoryView extends WidgetElement {
         </div>
       </li>`;
     }
+    // The button's text is the title, its name (a name must contain all of the visible label:
+    // WCAG 2.5.3); the match and the date describe it. The button covers the whole entry (::after).
     return html`<li>
-      <button
-        class="open"
-        aria-current=${item.id === this.current ? 'true' : 'false'}
-        aria-labelledby="t-${item.id}"
-        aria-describedby="s-${item.id} d-${item.id}"
-        @click=${() => this.select(item.id)}
-      >
-        <span class="title" id="t-${item.id}">${title}</span>
+      <div class="entry" ?data-current=${item.id === this.current}>
+        <button class="open title" aria-current=${item.id === this.current ? 'true' : 'false'} aria-describedby="s-${item.id} d-${item.id}" @click=${() => this.select(item.id)}>${title}</button>
         ${item.snippet ? html`<span class="snippet muted" id="s-${item.id}">${highlighted(item.snippet)}</span>` : nothing}
         <span class="date muted" id="d-${item.id}">${new Date(item.lastMessageAt).toLocaleString()}</span>
-      </button>
+      </div>
       <button class="icon" aria-label=${format(t.rename, { title })} @click=${() => this.startEditing('renaming', item.id)}>${pencil}</button>
       <button class="icon" aria-label=${format(t.delete, { title })} @click=${() => this.startEditing('confirming', item.id)}>${bin}</button>
     </li>`;

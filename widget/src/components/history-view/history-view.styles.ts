@@ -27,16 +27,37 @@ export const historyStyles = css`
     padding-block: 2px;
     padding-inline: 8px;
   }
-  .open {
+  .entry {
+    position: relative;
     flex: 1;
     min-inline-size: 0;
-    text-align: start;
-    background: none;
     display: grid;
     gap: 2px;
+    padding-block: 8px;
+    padding-inline: 12px;
+    border-radius: 8px;
   }
-  .open[aria-current='true'] {
+  .entry[data-current] {
     background: var(--_surface);
+  }
+  /* The title is the button; its ::after covers the whole entry, snippet and date included. */
+  .open {
+    padding: 0;
+    text-align: start;
+    background: none;
+  }
+  .open::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: 8px;
+  }
+  .open:focus-visible {
+    outline: none;
+  }
+  .open:focus-visible::after {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
   .title,
   .snippet {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { projectRoot } from '../server/src/common/project-root.js';
+import { newUser, SCENARIO_TIMEOUT, useE2eEnvironment } from './harness/e2e-environment.js';
+import { UI_TIMEOUT } from './harness/widget-driver.js';
+
+const env = useE2eEnvironment();
+
+/** axe-core, run in the page by CDP (which no Content-Security-Policy applies to, so the strict-CSP page is audited too). */
+const AXE = readFileSync(join(projectRoot(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Every example page that embeds the widget. */
+const PAGES = [
+  '/plain-html/',
+  '/docs-site/',
+  '/docs-site/getting-started.html',
+  '/docs-site/configuration.html',
+  '/docs-site/alerts.html',
+  '/docs-site/faq.html',
+  '/framework/',
+  '/strict-csp/',
+];
+
+const THEMES = ['light', 'dark'] as const;
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe over the whole page (landmark rules compare the widget with the host's own landmarks)
+ * in both themes, and returns the violations on the widget's nodes: the host page's are its own.
+ */
+async function widgetViolations(page: Page, view: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.evaluate((value) => document.querySelector('chat-widget')!.setAttribute('theme', value), theme);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    });
+    for (const violation of violations) {
+      for (const node of violation.nodes.filter((n) => JSON.stringify(n.target).includes('chat-widget'))) {
+        found.push(`${view}, ${theme} theme: ${violation.id} (${violation.help}) at ${JSON.stringify(node.target)}: ${node.failureSummary}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('accessibility of the open widget (axe-core in Chromium)', () => {
+  it.each(PAGES)(
+    '%s: no violation on the sign-in, chat and history views, light and dark',
+    async (path) => {
+      const { page, widget } = await env().visit(path);
+      await page.evaluate(`${AXE}\n;undefined`);
+      await widget.open();
+      await page.getByLabel('Email').waitFor({ timeout: UI_TIMEOUT });
+      const found = await widgetViolations(page, 'sign-in');
+      // The panel's header is no landmark: a host page with its own banner would have two.
+      expect(await page.locator('chat-widget').getByRole('banner').count()).toBe(0);
+
+      await widget.signUp(newUser('a11y'));
+      await widget.ask('How do I configure alerts?');
+      found.push(...(await widgetViolations(page, 'chat')));
+
+      await widget.button('History').click();
+      await widget.conversationList.waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'history')));
+
+      expect(found).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});
