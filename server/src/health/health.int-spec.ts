@@ -43,7 +43,7 @@ describe('readiness without a database', () => {
       const response = await request(server.url).get('/health/ready').expect(503);
       expect(response.body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
     } finally {
-      await server.app.close();
+      await server.close();
     }
   });
 });
