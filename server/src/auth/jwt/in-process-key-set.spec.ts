@@ -1,20 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
-import type { AppConfig } from '../../config/app-config.js';
+import { TEST_AUTH_SETTINGS } from '../../../test/auth-settings.js';
 import { inProcessKeySet } from './in-process-key-set.js';
 import { JwtVerifier } from './jwt-verifier.js';
-
-const SETTINGS: AppConfig['auth'] = {
-  secret: 'unused-here',
-  allowedOrigins: [],
-  issuer: 'https://chat.example.com',
-  audience: 'https://chat.example.com',
-  jwtTtlSeconds: 900,
-  clockToleranceSeconds: 5,
-  algorithms: ['EdDSA'],
-  jwksCooldownSeconds: 30,
-  revocationPollSeconds: 5,
-};
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 
@@ -28,8 +16,8 @@ describe('inProcessKeySet', () => {
     new SignJWT({ sid: 's-1' })
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setSubject('user-1')
-      .setIssuer(SETTINGS.issuer)
-      .setAudience(SETTINGS.audience)
+      .setIssuer(TEST_AUTH_SETTINGS.issuer)
+      .setAudience(TEST_AUTH_SETTINGS.audience)
       .setIssuedAt()
       .setExpirationTime('10m')
       .sign(key.privateKey);
@@ -54,7 +42,7 @@ describe('inProcessKeySet', () => {
 
   it('reads the keys once and verifies from memory after that', async () => {
     const { state, load } = store([firstJwk]);
-    const verifier = new JwtVerifier(SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => 0 }));
+    const verifier = new JwtVerifier(TEST_AUTH_SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => 0 }));
     const token = await sign(first, 'first');
     await Promise.all([verifier.verify(token), verifier.verify(token)]);
     await verifier.verify(token);
@@ -64,7 +52,7 @@ describe('inProcessKeySet', () => {
   it('picks up a new key on an unknown kid, but reads the store at most once per cooldown', async () => {
     const { state, load } = store([firstJwk]);
     let clock = 0;
-    const verifier = new JwtVerifier(SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => clock }));
+    const verifier = new JwtVerifier(TEST_AUTH_SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => clock }));
     await verifier.verify(await sign(first, 'first'));
     state.keys = [firstJwk, secondJwk];
     const rotated = await sign(second, 'second');
@@ -82,7 +70,7 @@ describe('inProcessKeySet', () => {
   it('stops trusting a removed key once the key set is older than its maximum age', async () => {
     const { state, load } = store([firstJwk, secondJwk]);
     let clock = 0;
-    const verifier = new JwtVerifier(SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => clock }));
+    const verifier = new JwtVerifier(TEST_AUTH_SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => clock }));
     const token = await sign(second, 'second');
     await verifier.verify(token);
     state.keys = [firstJwk];
@@ -93,7 +81,7 @@ describe('inProcessKeySet', () => {
   it('answers 503 SERVICE_UNAVAILABLE, not 401, while the keys cannot be read, and recovers', async () => {
     const { state, load } = store([firstJwk]);
     state.down = true;
-    const verifier = new JwtVerifier(SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => 0 }));
+    const verifier = new JwtVerifier(TEST_AUTH_SETTINGS, inProcessKeySet(load, { cooldownMs: 30_000, maxAgeMs: 600_000, now: () => 0 }));
     const token = await sign(first, 'first');
     await expect(verifier.verify(token)).rejects.toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
     state.down = false;

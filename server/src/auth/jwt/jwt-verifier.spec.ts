@@ -3,20 +3,10 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, type JWTPayloa
 import { createHmac } from 'node:crypto';
 import { DomainError } from '../../common/domain-error.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { TEST_AUTH_SETTINGS } from '../../../test/auth-settings.js';
 import { JwtVerifier } from './jwt-verifier.js';
 
-const SETTINGS: AppConfig['auth'] = {
-  secret: 'unused-here',
-  allowedOrigins: [],
-  jwksUrl: 'http://unused.invalid/jwks',
-  issuer: 'https://chat.example.com',
-  audience: 'https://chat.example.com',
-  jwtTtlSeconds: 900,
-  clockToleranceSeconds: 5,
-  algorithms: ['EdDSA'],
-  jwksCooldownSeconds: 30,
-  revocationPollSeconds: 5,
-};
+const SETTINGS: AppConfig['auth'] = { ...TEST_AUTH_SETTINGS, jwksUrl: 'http://unused.invalid/jwks' };
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 const now = () => Math.floor(Date.now() / 1000);
