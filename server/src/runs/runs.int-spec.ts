@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ServerResponse } from 'node:http';
+import { signedInClient, type SignedInClient } from '../../test/api-client.js';
+import { storedMessages } from '../../test/agent-run-assertions.js';
+import { type FakeAgent, startFakeAgent } from '../../test/fakes/agent-server.js';
+import { openEventStream, type RecordedRequest, writeEvent } from '../../test/fakes/loopback-server.js';
+import { deltaText, type SseFrame, SseFrameReader } from '../../test/sse-frames.js';
+import { startTestServer, type TestServer } from '../../test/test-server.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The site owner's agent: `[paced N MS]` answers N words MS apart (and stops when the server hangs
+ * up on it: an aborted run); anything else answers at once.
+ */
+async function pacedAgent(request: RecordedRequest, response: ServerResponse): Promise<void> {
+  const message = (request.body as { message: string }).message;
+  openEventStream(response);
+  const paced = /\[paced (\d+) (\d+)\]/.exec(message);
+  const words = paced ? Number(paced[1]) : 3;
+  for (let i = 0; i < words && !response.destroyed; i++) {
+    if (paced) await pause(Number(paced[2]));
+    writeEvent(response, JSON.stringify({ text: `w${i} ` }), 'delta');
+  }
+  writeEvent(response, JSON.stringify({ sources: [] }), 'sources');
+  writeEvent(response, '{}', 'done');
+  response.end();
+}
+
+describe('runs: a run is a resource (replay, resume, stop)', () => {
+  let agent: FakeAgent;
+  let server: TestServer;
+  let client: SignedInClient;
+  let stranger: SignedInClient;
+
+  const headers = (c: SignedInClient, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${c.jwt}`, accept: 'text/event-stream', ...extra });
+  const startRun = (message: string) =>
+    SseFrameReader.open(`${server.url}/agents/run`, {
+      method: 'POST',
+      headers: { ...headers(client), 'content-type': 'application/json' },
+      body: JSON.stringify({ message }),
+    });
+  const followRun = (runId: string, extra: Record<string, string> = {}, query = '', who = client) =>
+    SseFrameReader.open(`${server.url}/runs/${runId}/events${query}`, { headers: headers(who, extra) });
+
+  beforeAll(async () => {
+    agent = await startFakeAgent();
+    server = await startTestServer({ AGENT_PROVIDER: 'http', AGENT_HTTP_URL: agent.endpoint(pacedAgent).url, AGENT_RATE_LIMIT: '1000' });
+    [client, stranger] = await Promise.all([signedInClient(server.url), signedInClient(server.url)]);
+  });
+  afterAll(async () => {
+    await server.close();
+    await agent.close();
+  });
+
+  it('numbers every frame and names the run in the first; the run, its answer and its replay agree', async () => {
+    const frames = await (await startRun('Hello')).rest();
+    expect(frames.map((f) => f.id)).toEqual(frames.map((_, i) => i + 1));
+    expect(frames.map((f) => f.event)).toEqual(['conversation', 'delta', 'delta', 'delta', 'sources', 'done']);
+    const { runId, assistantMessageId, conversation } = frames[0]!.data;
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const run = (await client.get(`/runs/${runId}`).expect(200)).body;
+    expect(run).toEqual({ id: runId, conversationId: conversation.id, messageId: assistantMessageId, status: 'complete', lastEventId: frames.length });
+    const messages = (await client.get(`/conversations/${conversation.id}`).expect(200)).body.messages;
+    expect(messages.map((m: { runId: string | null }) => m.runId)).toEqual([null, runId]);
+    expect(messages[1]).toMatchObject({ content: 'w0 w1 w2 ', status: 'complete' });
+
+    // A finished run replays, byte for byte the same frames, and the stream ends.
+    expect(await (await followRun(runId)).rest()).toEqual(frames);
+    // From a Last-Event-ID (header, or query for clients that cannot set one): only what came after.
+    expect(await (await followRun(runId, { 'last-event-id': '2' })).rest()).toEqual(frames.slice(2));
+    expect(await (await followRun(runId, {}, '?lastEventId=4')).rest()).toEqual(frames.slice(4));
+    // At the end of a finished run: 204, which tells an EventSource to stop reconnecting.
+    await client.get(`/runs/${runId}/events`).set('Last-Event-ID', String(frames.length)).expect(204);
+  });
+
+  it('goes on without its client; a reattached client gets the rest, once, live', async () => {
+    const first = await startRun('[paced 12 40] tell me');
+    const seen: SseFrame[] = [];
+    while (seen.filter((f) => f.event === 'delta').length < 3) seen.push((await first.next())!);
+    await first.close();
+    const { runId, conversation } = seen[0]!.data;
+    expect((await client.get(`/runs/${runId}`).expect(200)).body.status).toBe('running');
+
+    const resumed = await followRun(runId, { 'last-event-id': String(seen.at(-1)!.id) });
+    const rest = await resumed.rest();
+    const all = [...seen, ...rest];
+    expect(all.map((f) => f.id)).toEqual(all.map((_, i) => i + 1));
+    expect(rest.at(-1)!.event).toBe('done');
+    const stored = await storedMessages(server.database.url, conversation.id);
+    expect(deltaText(all)).toBe(stored[1]!.content);
+    expect(stored[1]!.content).toBe(Array.from({ length: 12 }, (_, i) => `w${i} `).join(''));
+  });
+
+  it('stops a run from another connection: every listener gets a final `done` with the partial answer, stored as stopped', async () => {
+    const owner = await startRun('[paced 200 30] a long one');
+    const head = [(await owner.next())!, (await owner.next())!];
+    const { runId, conversation, assistantMessageId } = head[0]!.data;
+    const other = await followRun(runId);
+    const otherHead = await other.next();
+    expect(otherHead).toEqual(head[0]);
+
+    const stopped = (await client.post(`/runs/${runId}/stop`, {}).expect(200)).body;
+    expect(stopped).toMatchObject({ id: runId, messageId: assistantMessageId, status: 'stopped' });
+
+    const ownerFrames = [...head, ...(await owner.rest())];
+    const otherFrames = [otherHead!, ...(await other.rest())];
+    for (const frames of [ownerFrames, otherFrames]) {
+      expect(frames.at(-1)).toMatchObject({ event: 'done', id: stopped.lastEventId, data: { message: { id: assistantMessageId, status: 'stopped', runId } } });
+    }
+    const stored = await storedMessages(server.database.url, conversation.id);
+    expect(stored[1]).toMatchObject({ status: 'stopped' });
+    expect(stored[1]!.content).toBe(deltaText(ownerFrames));
+    expect(stored[1]!.content.split(' ').length).toBeLessThan(100);
+    expect(ownerFrames.at(-1)!.data.message.content).toBe(stored[1]!.content);
+
+    // Stopping it again changes nothing.
+    expect((await client.post(`/runs/${runId}/stop`, {}).expect(200)).body).toEqual(stopped);
+  });
+
+  it('refuses bad ids and bad positions with JSON errors, and hides other users’ runs', async () => {
+    const frames = await (await startRun('Short')).rest();
+    const runId = frames[0]!.data.runId as string;
+    await client.get('/runs/not-a-uuid').expect(400).expect((r) => expect(r.body.code).toBe('VALIDATION_FAILED'));
+    for (const path of [`/runs/${crypto.randomUUID()}`, `/runs/${crypto.randomUUID()}/events`]) {
+      await client.get(path).expect(404).expect((r) => expect(r.body.code).toBe('RUN_NOT_FOUND'));
+    }
+    await stranger.get(`/runs/${runId}`).expect(404);
+    await stranger.get(`/runs/${runId}/events`).expect(404);
+    await stranger.post(`/runs/${runId}/stop`, {}).expect(404);
+    await client.post(`/runs/${crypto.randomUUID()}/stop`, {}).expect(404);
+    for (const bad of ['abc', '-1', '1.5', '1e3', '99999999999']) {
+      const r = await client.get(`/runs/${runId}/events`).set('Last-Event-ID', bad).expect(400);
+      expect(r.body).toMatchObject({ statusCode: 400, code: 'INVALID_LAST_EVENT_ID' });
+    }
+    await client.get(`/runs/${runId}/events?lastEventId=x`).expect(400);
+    const past = await client.get(`/runs/${runId}/events`).set('Last-Event-ID', String(frames.length + 1)).expect(400);
+    expect(past.body.code).toBe('LAST_EVENT_ID_OUT_OF_RANGE');
+    await request401(`/runs/${runId}`);
+  });
+
+  async function request401(path: string) {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(401);
+  }
+});
