@@ -44,6 +44,9 @@ export interface AnswerOutcome {
 /** The payload of a notification that a run's events are stored up to `lastEventId` (`:f` when its final event is among them). */
 export const eventsNotice = (runId: string, lastEventId: number, final: boolean) => `e:${runId}:${lastEventId}${final ? ':f' : ''}`;
 
+/** Marks the statements run on a timer, not by a request (the statement-count tests leave them out). */
+export const UPKEEP = '/* runs:upkeep */';
+
 /** Appends a batch of events ($2 ids, $3 names, $4 data) to run $1. */
 const LOG_EVENTS = `logged AS (
     INSERT INTO run_events (run_id, seq, event, data) SELECT $1::uuid, e.seq, e.event, e.data FROM unnest($2::int[], $3::text[], $4::text[]) AS e(seq, event, data)
@@ -72,7 +75,43 @@ export const runQueries = {
   )
   SELECT pg_notify('${RUNS_CHANNEL}', $6)`,
   requestStop: `SELECT pg_notify('${RUNS_CHANNEL}', $1)`,
+  /** Renews this instance's hold on the runs it is running. */
+  renewLeases: `${UPKEEP} UPDATE runs SET lease_until = now() + make_interval(secs => $3) WHERE instance_id = $1 AND id = ANY($2::uuid[]) AND status = 'running'`,
+  /**
+   * Runs whose instance is gone (its lease lapsed) become `interrupted`, in one statement: the
+   * answer keeps the text its stored deltas hold (after what a continued answer had already), and
+   * the run's log gains a final `error` event, notified so listeners anywhere end.
+   */
+  interruptOrphans: `${UPKEEP} WITH orphan AS (
+    UPDATE runs r SET status = 'interrupted', finished_at = now(), last_event_id = r.last_event_id + 1
+    WHERE r.status = 'running' AND r.lease_until < now()
+    RETURNING r.id, r.message_id, r.last_event_id
+  ), partial AS (
+    SELECT o.id, o.message_id, o.last_event_id,
+      coalesce(string_agg((e.data::json) ->> 'text', '' ORDER BY e.seq) FILTER (WHERE e.event = 'delta'), '') AS content,
+      (array_agg(e.data ORDER BY e.seq DESC) FILTER (WHERE e.event = 'sources'))[1] AS sources
+    FROM orphan o LEFT JOIN run_events e ON e.run_id = o.id
+    GROUP BY o.id, o.message_id, o.last_event_id
+  ), answer AS (
+    UPDATE messages m SET content = m.content || partial.content, sources = coalesce((partial.sources::jsonb) -> 'sources', m.sources),
+      status = 'interrupted', updated_at = now()
+    FROM partial WHERE m.id = partial.message_id AND m.run_id = partial.id AND m.status = 'streaming'
+  ), logged AS (
+    INSERT INTO run_events (run_id, seq, event, data)
+    SELECT id, last_event_id, 'error', json_build_object('messageId', message_id, 'code', 'RUN_INTERRUPTED', 'message', $1::text)::text FROM partial
+  )
+  SELECT id, last_event_id, pg_notify('${RUNS_CHANNEL}', 'e:' || id || ':' || last_event_id || ':f') FROM partial`,
+  /** Finished runs past the retention window keep only their final event (the whole answer is in it, and in messages). */
+  compact: `${UPKEEP} WITH old AS (
+    UPDATE runs SET events_compacted = true
+    WHERE finished_at IS NOT NULL AND NOT events_compacted AND finished_at < now() - make_interval(mins => $1)
+    RETURNING id, last_event_id
+  )
+  DELETE FROM run_events e USING old WHERE e.run_id = old.id AND e.seq < old.last_event_id`,
 } as const;
+
+/** The error event's text when a run's instance died mid-answer. */
+export const ORPHAN_MESSAGE = 'The server stopped mid-answer; the partial answer is kept and can be continued.';
 
 function toRun(row: RunRow): RunRecord {
   return {
@@ -122,6 +161,21 @@ export class RunRepository {
       answer.status,
       answer.errorCode,
     ]);
+  }
+
+  async renewLeases(instanceId: string, runIds: string[], leaseSeconds: number): Promise<void> {
+    await this.pool.query(runQueries.renewLeases, [instanceId, runIds, leaseSeconds]);
+  }
+
+  /** Marks the runs of dead instances interrupted; returns them with their final event's id. */
+  async interruptOrphans(): Promise<Array<{ id: string; lastEventId: number }>> {
+    const { rows } = await this.pool.query<{ id: string; last_event_id: number }>(runQueries.interruptOrphans, [ORPHAN_MESSAGE]);
+    return rows.map((row) => ({ id: row.id, lastEventId: row.last_event_id }));
+  }
+
+  /** Compacts the logs of runs finished more than `minutes` ago; returns how many events went. */
+  async compact(minutes: number): Promise<number> {
+    return (await this.pool.query(runQueries.compact, [minutes])).rowCount ?? 0;
   }
 
   /** Tells every instance (the one running it among them) to stop the run. */

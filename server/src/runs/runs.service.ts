@@ -51,6 +51,10 @@ export class RunsService {
     return [...this.live.keys()];
   }
 
+  isLive(runId: string): boolean {
+    return this.live.has(runId);
+  }
+
   async get(userId: string, runId: string): Promise<RunRecord> {
     const run = await this.repository.findOwned(userId, runId);
     if (!run) throw new DomainError('RUN_NOT_FOUND', 'Run not found');

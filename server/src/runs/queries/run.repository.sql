@@ -29,3 +29,35 @@ WITH logged AS (
 
 -- RunRepository.requestStop
 SELECT pg_notify('agent_runs', $1);
+
+-- RunRepository.renewLeases
+/* runs:upkeep */ UPDATE runs SET lease_until = now() + make_interval(secs => $3) WHERE instance_id = $1 AND id = ANY($2::uuid[]) AND status = 'running';
+
+-- RunRepository.interruptOrphans
+/* runs:upkeep */ WITH orphan AS (
+    UPDATE runs r SET status = 'interrupted', finished_at = now(), last_event_id = r.last_event_id + 1
+    WHERE r.status = 'running' AND r.lease_until < now()
+    RETURNING r.id, r.message_id, r.last_event_id
+  ), partial AS (
+    SELECT o.id, o.message_id, o.last_event_id,
+      coalesce(string_agg((e.data::json) ->> 'text', '' ORDER BY e.seq) FILTER (WHERE e.event = 'delta'), '') AS content,
+      (array_agg(e.data ORDER BY e.seq DESC) FILTER (WHERE e.event = 'sources'))[1] AS sources
+    FROM orphan o LEFT JOIN run_events e ON e.run_id = o.id
+    GROUP BY o.id, o.message_id, o.last_event_id
+  ), answer AS (
+    UPDATE messages m SET content = m.content || partial.content, sources = coalesce((partial.sources::jsonb) -> 'sources', m.sources),
+      status = 'interrupted', updated_at = now()
+    FROM partial WHERE m.id = partial.message_id AND m.run_id = partial.id AND m.status = 'streaming'
+  ), logged AS (
+    INSERT INTO run_events (run_id, seq, event, data)
+    SELECT id, last_event_id, 'error', json_build_object('messageId', message_id, 'code', 'RUN_INTERRUPTED', 'message', $1::text)::text FROM partial
+  )
+  SELECT id, last_event_id, pg_notify('agent_runs', 'e:' || id || ':' || last_event_id || ':f') FROM partial;
+
+-- RunRepository.compact
+/* runs:upkeep */ WITH old AS (
+    UPDATE runs SET events_compacted = true
+    WHERE finished_at IS NOT NULL AND NOT events_compacted AND finished_at < now() - make_interval(mins => $1)
+    RETURNING id, last_event_id
+  )
+  DELETE FROM run_events e USING old WHERE e.run_id = old.id AND e.seq < old.last_event_id;
