@@ -64,3 +64,19 @@ export const deltaText = (frames: SseFrame[]) =>
     .filter((f) => f.event === 'delta')
     .map((f) => f.data.text as string)
     .join('');
+
+const sseHeaders = (jwt: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${jwt}`, accept: 'text/event-stream', ...extra });
+
+/** Starts an agent run on `baseUrl` (POST /agents/run, streaming) as the user of `jwt`. */
+export function startRunStream(baseUrl: string, jwt: string, message: string): Promise<SseFrameReader> {
+  return SseFrameReader.open(`${baseUrl}/agents/run`, {
+    method: 'POST',
+    headers: { ...sseHeaders(jwt), 'content-type': 'application/json' },
+    body: JSON.stringify({ message }),
+  });
+}
+
+/** Follows a run (GET /runs/:id/events), with extra headers (Last-Event-ID) or a query string. */
+export function followRunStream(baseUrl: string, jwt: string, runId: string, headers: Record<string, string> = {}, query = ''): Promise<SseFrameReader> {
+  return SseFrameReader.open(`${baseUrl}/runs/${runId}/events${query}`, { headers: sseHeaders(jwt, headers) });
+}

@@ -1,31 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ServerResponse } from 'node:http';
 import { signedInClient, type SignedInClient } from '../../test/api-client.js';
 import { storedMessages } from '../../test/agent-run-assertions.js';
 import { type FakeAgent, startFakeAgent } from '../../test/fakes/agent-server.js';
-import { openEventStream, type RecordedRequest, writeEvent } from '../../test/fakes/loopback-server.js';
-import { deltaText, type SseFrame, SseFrameReader } from '../../test/sse-frames.js';
+import { pacedAgent, pacedAnswer } from '../../test/fakes/paced-agent.js';
+import { deltaText, followRunStream, type SseFrame, startRunStream } from '../../test/sse-frames.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * The site owner's agent: `[paced N MS]` answers N words MS apart (and stops when the server hangs
- * up on it: an aborted run); anything else answers at once.
- */
-async function pacedAgent(request: RecordedRequest, response: ServerResponse): Promise<void> {
-  const message = (request.body as { message: string }).message;
-  openEventStream(response);
-  const paced = /\[paced (\d+) (\d+)\]/.exec(message);
-  const words = paced ? Number(paced[1]) : 3;
-  for (let i = 0; i < words && !response.destroyed; i++) {
-    if (paced) await pause(Number(paced[2]));
-    writeEvent(response, JSON.stringify({ text: `w${i} ` }), 'delta');
-  }
-  writeEvent(response, JSON.stringify({ sources: [] }), 'sources');
-  writeEvent(response, '{}', 'done');
-  response.end();
-}
 
 describe('runs: a run is a resource (replay, resume, stop)', () => {
   let agent: FakeAgent;
@@ -33,15 +12,8 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
   let client: SignedInClient;
   let stranger: SignedInClient;
 
-  const headers = (c: SignedInClient, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${c.jwt}`, accept: 'text/event-stream', ...extra });
-  const startRun = (message: string) =>
-    SseFrameReader.open(`${server.url}/agents/run`, {
-      method: 'POST',
-      headers: { ...headers(client), 'content-type': 'application/json' },
-      body: JSON.stringify({ message }),
-    });
-  const followRun = (runId: string, extra: Record<string, string> = {}, query = '', who = client) =>
-    SseFrameReader.open(`${server.url}/runs/${runId}/events${query}`, { headers: headers(who, extra) });
+  const startRun = (message: string) => startRunStream(server.url, client.jwt, message);
+  const followRun = (runId: string, headers: Record<string, string> = {}, query = '') => followRunStream(server.url, client.jwt, runId, headers, query);
 
   beforeAll(async () => {
     agent = await startFakeAgent();
@@ -90,7 +62,7 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
     expect(rest.at(-1)!.event).toBe('done');
     const stored = await storedMessages(server.database.url, conversation.id);
     expect(deltaText(all)).toBe(stored[1]!.content);
-    expect(stored[1]!.content).toBe(Array.from({ length: 12 }, (_, i) => `w${i} `).join(''));
+    expect(stored[1]!.content).toBe(pacedAnswer(12));
   });
 
   it('stops a run from another connection: every listener gets a final `done` with the partial answer, stored as stopped', async () => {
