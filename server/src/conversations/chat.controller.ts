@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -25,6 +26,7 @@ import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversati
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
 import { RUN_STREAM_EVENT_SCHEMA, RUN_STREAM_EVENTS, type RunStreamEvents } from './dto/run-events.dto.js';
 import { SseStream } from '../common/sse-stream.js';
+import { UuidIdParam } from '../common/uuid-param.js';
 
 /** The JSON result, or the stream of run events, as the request's Accept header chooses. */
 const RUN_RESPONSE = {
@@ -79,9 +81,26 @@ export class ChatController {
     return this.respond(user, { ...body, conversationId: id }, request, reply);
   }
 
+  @Post('runs/:id/continue')
+  @HttpCode(200)
+  @ApiParam({ name: 'id', format: 'uuid', description: 'One of your runs, `interrupted` or `stopped`, the latest of its answer.' })
+  @ApiOperation({
+    summary: 'Continue a cut answer',
+    description: `The agent is handed the answer so far and goes on from it, as a new run of the same answer: the \`conversation\` event names the new run and the same \`assistantMessageId\`, and the deltas are to be appended to the answer's text so far. ${STREAM_DESCRIPTION}`,
+  })
+  @ApiOkResponse(RUN_RESPONSE)
+  @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND: not one of your runs.' })
+  @ApiConflictResponse({ description: 'RUN_NOT_CONTINUABLE: the run is not interrupted or stopped, or a later run wrote its answer.' })
+  async continueRun(@CurrentUser() user: AuthUser, @UuidIdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.reply(await this.chat.prepareContinue(user.id, id), request, reply);
+  }
+
   private async respond(user: AuthUser, input: SendInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Errors up to here (validation, 404, 429) are ordinary JSON errors; nothing was stored.
-    const run = await this.chat.prepare(user.id, input);
+    await this.reply(await this.chat.prepare(user.id, input), request, reply);
+  }
+
+  private async reply(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (/\btext\/event-stream\b/.test(request.headers.accept ?? '')) this.stream(run, reply);
     else await reply.send(await this.answer(run));
   }

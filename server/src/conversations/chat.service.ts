@@ -94,6 +94,19 @@ export class ChatService {
   }
 
   /**
+   * Continues an `interrupted` or `stopped` answer: a new run of the same answer, whose agent is
+   * handed the text so far and whose deltas are appended to it.
+   */
+  async prepareContinue(userId: string, previousRunId: string): Promise<PreparedRun> {
+    await this.rateLimiter.consume(`agent-run:${userId}`, this.config.chat.rateLimit);
+    const resumed = await this.messages.resumeAnswer(userId, previousRunId, this.runs.newRun());
+    if (!resumed) throw new DomainError('RUN_NOT_FOUND', 'Run not found');
+    if (!resumed.started) throw new DomainError('RUN_NOT_CONTINUABLE', 'Only the latest run of an answer, interrupted or stopped, can be continued.');
+    const { started } = resumed;
+    return this.ready(started, await this.messages.history(started.conversation.id, started.userMessage.id, HISTORY_TURNS));
+  }
+
+  /**
    * Runs the agent as the run `run.runId`: each event is numbered and stored (and so reaches every
    * listener of the run, on any instance), and the outcome is stored with the final event. Never
    * throws for an agent failure: the answer is stored with status `error` and returned. A stop
@@ -114,8 +127,10 @@ export class ChatService {
     });
     const started = performance.now();
     let firstToken = true;
-    let content = '';
-    let sources: MessageSource[] = [];
+    // A continued answer starts from its text so far (a new one from nothing).
+    const partialAnswer = run.assistantMessage.content;
+    let content = partialAnswer;
+    let sources: MessageSource[] = run.assistantMessage.sources;
     let status: MessageStatus = 'complete';
     let errorCode: string | null = null;
     try {
@@ -127,6 +142,7 @@ export class ChatService {
         userId: run.conversation.userId,
         // The context stored with the message, so a retry tells the agent what the first try did.
         ...(run.userMessage.pageContext ? { context: run.userMessage.pageContext } : {}),
+        ...(partialAnswer ? { partialAnswer } : {}),
       });
       for await (const event of events) {
         if (signal.aborted) break;

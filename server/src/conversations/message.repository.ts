@@ -149,10 +149,29 @@ export const messageQueries = {
     WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}
   ), ${runInsert('$2', '$3', '$4')}
   SELECT * FROM answer`,
+  /**
+   * Continues a cut answer under a new run, in one statement: the previous run must be the user's,
+   * `interrupted` or `stopped`, and still the answer's latest; the answer streams again (its text
+   * kept, to be appended to) under the new run. No row: not the user's run; a row without `a_id`:
+   * not a run that can be continued. With the question and the conversation, for the agent.
+   */
+  resumeAnswer: `WITH previous AS (
+    SELECT r.id, r.message_id, r.status FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE
+  ), answer AS (
+    UPDATE messages m SET status = 'streaming', error_code = NULL, run_id = $3::uuid, updated_at = now()
+    FROM previous
+    WHERE m.id = previous.message_id AND m.run_id = previous.id AND previous.status IN ('interrupted', 'stopped') AND m.status IN ('interrupted', 'stopped')
+    RETURNING ${MESSAGE_COLUMNS}
+  ), ${runInsert('$3', '$4', '$5')}
+  SELECT previous.id AS found, ${CONVERSATION_COLUMNS}, ${prefixed('q', 'q_')}, ${prefixed('answer', 'a_')}
+  FROM previous
+  LEFT JOIN answer ON true
+  LEFT JOIN messages q ON q.id = answer.reply_to_id
+  LEFT JOIN conversations c ON c.id = answer.conversation_id`,
   /** The turns before a message, newest first; failed or empty answers are left out. */
   history: `SELECT m.role, m.content FROM messages m, (SELECT created_at, id FROM messages WHERE id = $2) AS current
     WHERE m.conversation_id = $1 AND (m.created_at, m.id) < (current.created_at, current.id)
-      AND m.content <> '' AND m.status IN ('complete', 'interrupted')
+      AND m.content <> '' AND m.status IN ('complete', 'interrupted', 'stopped')
     ORDER BY m.created_at DESC, m.id DESC LIMIT $3`,
   /** The conversation and a page of its messages (newest first), in one statement; no row when it is not the user's. */
   conversationPage: (before: boolean) => `SELECT ${CONVERSATION_COLUMNS}, ${prefixed('m', 'm_')}, ${cursorTimestampSql('m.created_at')} AS m_position
@@ -276,6 +295,15 @@ export class MessageRepository {
   /** Empties a failed or abandoned answer so it can be streamed again. */
   async restartAnswer(db: Queryable, answerId: string, run: NewRun): Promise<MessageRecord> {
     return (await this.one(db, messageQueries.restartAnswer, [answerId, ...runParams(run)]))!;
+  }
+
+  /** See `messageQueries.resumeAnswer`: `undefined` when the run is not the user's, `started` absent when it cannot be continued. */
+  async resumeAnswer(userId: string, previousRunId: string, run: NewRun): Promise<{ started?: StartedRun } | undefined> {
+    const { rows } = await this.pool.query<JoinedRow>(messageQueries.resumeAnswer, [previousRunId, userId, ...runParams(run)]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const answer = fromPrefixed(row, 'a_');
+    return answer ? { started: { conversation: toConversation(row), userMessage: fromPrefixed(row, 'q_')!, answer } } : {};
   }
 
   /** Up to `turns` turns before `messageId`, oldest first. */

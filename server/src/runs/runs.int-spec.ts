@@ -3,7 +3,7 @@ import { signedInClient, type SignedInClient } from '../../test/api-client.js';
 import { storedMessages } from '../../test/agent-run-assertions.js';
 import { type FakeAgent, startFakeAgent } from '../../test/fakes/agent-server.js';
 import { pacedAgent, pacedAnswer } from '../../test/fakes/paced-agent.js';
-import { deltaText, followRunStream, type SseFrame, startRunStream } from '../../test/sse-frames.js';
+import { deltaText, followRunStream, type SseFrame, SseFrameReader, startRunStream } from '../../test/sse-frames.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 describe('runs: a run is a resource (replay, resume, stop)', () => {
@@ -89,6 +89,39 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
 
     // Stopping it again changes nothing.
     expect((await client.post(`/runs/${runId}/stop`, {}).expect(200)).body).toEqual(stopped);
+  });
+
+  it('continues a stopped answer: a new run of the same answer, whose deltas complete the text so far', async () => {
+    const first = await startRun('[paced 30 20] continue me');
+    const head = [(await first.next())!, (await first.next())!, (await first.next())!];
+    const { runId, assistantMessageId, conversation } = head[0]!.data;
+    await client.post(`/runs/${runId}/stop`, {}).expect(200);
+    const partial = deltaText([...head, ...(await first.rest())]);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial).not.toBe(pacedAnswer(30));
+
+    const continued = await SseFrameReader.open(`${server.url}/runs/${runId}/continue`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.jwt}`, accept: 'text/event-stream' },
+    });
+    const frames = await continued.rest();
+    expect(frames[0]).toMatchObject({ id: 1, event: 'conversation', data: { assistantMessageId, conversation: { id: conversation.id } } });
+    const newRunId = frames[0]!.data.runId as string;
+    expect(newRunId).not.toBe(runId);
+    expect(frames.at(-1)).toMatchObject({ event: 'done', data: { message: { id: assistantMessageId, status: 'complete', runId: newRunId } } });
+    expect(partial + deltaText(frames)).toBe(pacedAnswer(30));
+    expect(frames.at(-1)!.data.message.content).toBe(pacedAnswer(30));
+    const stored = await storedMessages(server.database.url, conversation.id);
+    expect(stored).toHaveLength(2);
+    expect(stored[1]).toMatchObject({ status: 'complete', content: pacedAnswer(30) });
+
+    // The old run is no longer the answer's; a finished one cannot be continued either.
+    for (const id of [runId, newRunId]) {
+      const refused = await client.post(`/runs/${id}/continue`, {}).expect(409);
+      expect(refused.body.code).toBe('RUN_NOT_CONTINUABLE');
+    }
+    await stranger.post(`/runs/${newRunId}/continue`, {}).expect(404);
+    await client.post(`/runs/${crypto.randomUUID()}/continue`, {}).expect(404);
   });
 
   it('refuses bad ids and bad positions with JSON errors, and hides other users’ runs', async () => {

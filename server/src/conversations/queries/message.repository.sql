@@ -89,10 +89,28 @@ WITH answer AS (
   )
   SELECT * FROM answer;
 
+-- MessageRepository.resumeAnswer
+WITH previous AS (
+    SELECT r.id, r.message_id, r.status FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE
+  ), answer AS (
+    UPDATE messages m SET status = 'streaming', error_code = NULL, run_id = $3::uuid, updated_at = now()
+    FROM previous
+    WHERE m.id = previous.message_id AND m.run_id = previous.id AND previous.status IN ('interrupted', 'stopped') AND m.status IN ('interrupted', 'stopped')
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
+  ), run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT $3::uuid, answer.user_id, answer.conversation_id, answer.id, $4, now() + make_interval(secs => $5) FROM answer
+  )
+  SELECT previous.id AS found, c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, q.id AS q_id, q.conversation_id AS q_conversation_id, q.user_id AS q_user_id, q.role AS q_role, q.content AS q_content, q.sources AS q_sources, q.status AS q_status, q.error_code AS q_error_code, q.client_message_id AS q_client_message_id, q.reply_to_id AS q_reply_to_id, q.run_id AS q_run_id, q.page_context AS q_page_context, q.created_at AS q_created_at, q.updated_at AS q_updated_at, answer.id AS a_id, answer.conversation_id AS a_conversation_id, answer.user_id AS a_user_id, answer.role AS a_role, answer.content AS a_content, answer.sources AS a_sources, answer.status AS a_status, answer.error_code AS a_error_code, answer.client_message_id AS a_client_message_id, answer.reply_to_id AS a_reply_to_id, answer.run_id AS a_run_id, answer.page_context AS a_page_context, answer.created_at AS a_created_at, answer.updated_at AS a_updated_at
+  FROM previous
+  LEFT JOIN answer ON true
+  LEFT JOIN messages q ON q.id = answer.reply_to_id
+  LEFT JOIN conversations c ON c.id = answer.conversation_id;
+
 -- MessageRepository.history
 SELECT m.role, m.content FROM messages m, (SELECT created_at, id FROM messages WHERE id = $2) AS current
     WHERE m.conversation_id = $1 AND (m.created_at, m.id) < (current.created_at, current.id)
-      AND m.content <> '' AND m.status IN ('complete', 'interrupted')
+      AND m.content <> '' AND m.status IN ('complete', 'interrupted', 'stopped')
     ORDER BY m.created_at DESC, m.id DESC LIMIT $3;
 
 -- MessageRepository.conversationPage (with keyset: false)
