@@ -22,7 +22,8 @@ export class SseFrameReader {
   static async open(url: string, init: RequestInit): Promise<SseFrameReader> {
     const response = await fetch(url, init);
     if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-      throw Object.assign(new Error(`not a stream: ${response.status}`), { status: response.status, body: await response.json() });
+      const body = await response.text();
+      throw Object.assign(new Error(`not a stream: ${response.status} ${body}`), { status: response.status, body });
     }
     return new SseFrameReader(response.status, response.body!.getReader());
   }

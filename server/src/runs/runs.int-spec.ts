@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { signedInClient, type SignedInClient } from '../../test/api-client.js';
 import { storedMessages } from '../../test/agent-run-assertions.js';
 import { type FakeAgent, startFakeAgent } from '../../test/fakes/agent-server.js';
 import { pacedAgent, pacedAnswer } from '../../test/fakes/paced-agent.js';
 import { deltaText, followRunStream, type SseFrame, SseFrameReader, startRunStream } from '../../test/sse-frames.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { RunUpkeep } from './run-upkeep.js';
 
 describe('runs: a run is a resource (replay, resume, stop)', () => {
   let agent: FakeAgent;
@@ -122,6 +124,24 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
     }
     await stranger.post(`/runs/${newRunId}/continue`, {}).expect(404);
     await client.post(`/runs/${crypto.randomUUID()}/continue`, {}).expect(404);
+  });
+
+  it('compacts a finished run’s log after the retention window to its final event, which still holds the answer', async () => {
+    const frames = await (await startRun('[paced 5 1] compact me')).rest();
+    const runId = frames[0]!.data.runId as string;
+    const db = new pg.Client({ connectionString: server.database.url });
+    await db.connect();
+    try {
+      await db.query(`UPDATE runs SET finished_at = now() - interval '2 hours' WHERE id = $1`, [runId]);
+      await server.app.get(RunUpkeep).compact();
+      expect((await db.query('SELECT seq FROM run_events WHERE run_id = $1', [runId])).rows).toEqual([{ seq: frames.length }]);
+    } finally {
+      await db.end();
+    }
+    const replay = await (await followRun(runId)).rest();
+    expect(replay).toEqual([frames.at(-1)]);
+    expect(replay[0]!.data.message.content).toBe(pacedAnswer(5));
+    expect(await (await followRun(runId, { 'last-event-id': '2' })).rest()).toEqual([frames.at(-1)]);
   });
 
   it('refuses bad ids and bad positions with JSON errors, and hides other users’ runs', async () => {
