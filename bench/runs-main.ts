@@ -4,16 +4,14 @@
  * prints the figures with the load average. `npm run bench` runs the same and writes them into
  * docs/performance.md.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../server/src/common/project-root.js';
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
-import { findFreePort } from '../server/src/database/free-port.js';
 import { BENCH_ORIGIN, signUpBenchUser } from './api-users.js';
-import { type ChildServer, startNodeServer } from './processes.js';
+import { benchServerStarter, type ChildServer } from './processes.js';
 import { measureRuns } from './runs.js';
 
 const root = projectRoot();
@@ -31,30 +29,9 @@ async function main(): Promise<void> {
     await admin.query('DROP DATABASE IF EXISTS bench WITH (FORCE)');
     await admin.query('CREATE DATABASE bench');
     await admin.end();
-    // Every server of the run shares one secret: they share the database, and its signing keys.
-    const secret = randomBytes(32).toString('base64');
+    const start = benchServerStarter({ root, workDir, databaseUrl: cluster.urlFor('bench') });
     const startServer = async (env: Record<string, string>): Promise<ChildServer> => {
-      const port = await findFreePort();
-      const server = await startNodeServer({
-        script: join(root, 'dist/server/src/main.js'),
-        env: {
-          NODE_ENV: 'development',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          DATABASE_URL: cluster.urlFor('bench'),
-          LOG_LEVEL: 'warn',
-          TRUST_PROXY: '127.0.0.1',
-          SERVE_EXAMPLES: 'false',
-          ALLOWED_ORIGINS: BENCH_ORIGIN,
-          AGENT_RATE_LIMIT: '100000',
-          BETTER_AUTH_SECRET: secret,
-          ...env,
-        },
-        port,
-        readyPath: '/health/ready',
-        logFile: join(workDir, 'server.log'),
-      });
+      const server = await start({ ALLOWED_ORIGINS: BENCH_ORIGIN, AGENT_RATE_LIMIT: '100000', ...env });
       servers.push(server);
       return server;
     };

@@ -1,5 +1,5 @@
 import { startFakeOpenAi } from '../server/test/fakes/openai-server.js';
-import { followRunStream, type SseFrame, type SseFrameReader, startRunStream } from '../server/test/sse-frames.js';
+import { followRunStream, startRunStream } from '../server/test/sse-frames.js';
 import { fetchJwt } from './api-users.js';
 import type { ChildServer } from './processes.js';
 import { latencyText, ms, type Row } from './report.js';
@@ -10,15 +10,6 @@ const LONG_RUN = '[long=4000] [pace=5] a long answer';
 /** Pace of the answers whose events are timed one by one. */
 const TOKEN_DELAY_MS = 10;
 const TIMED_TOKENS = 100;
-
-async function untilFrame(stream: SseFrameReader, until: (frame: SseFrame) => boolean): Promise<SseFrame[]> {
-  const frames: SseFrame[] = [];
-  for (let frame = await stream.next(); frame; frame = await stream.next()) {
-    frames.push(frame);
-    if (until(frame)) break;
-  }
-  return frames;
-}
 
 /**
  * Per streamed event, from the provider writing a token to a client reading its `delta`: each
@@ -82,14 +73,14 @@ export async function measureRuns(options: {
 
     // --- Reattach: a client that left a running answer comes back with Last-Event-ID ---
     const running = await startRunStream(server.url, jwt, LONG_RUN);
-    let seen = await untilFrame(running, (f) => f.event === 'delta');
+    let seen = await running.until((f) => f.event === 'delta');
     const runId = seen[0]!.data.runId as string;
     await running.close();
     const reattach: number[] = [];
     for (let i = 0; i < options.reattaches; i++) {
       const started = performance.now();
       const resumed = await followRunStream(server.url, jwt, runId, { 'last-event-id': String(seen.at(-1)!.id - 1) });
-      seen = await untilFrame(resumed, () => true);
+      seen = await resumed.until(() => true);
       reattach.push(performance.now() - started);
       await resumed.close();
     }
@@ -109,14 +100,14 @@ export async function measureRuns(options: {
     const toAllFinal: number[] = [];
     for (let i = 0; i < Math.max(5, Math.round(options.reattaches / 4)); i++) {
       const owner = await startRunStream(server.url, jwt, LONG_RUN);
-      const head = await untilFrame(owner, (f) => f.event === 'delta');
+      const head = await owner.until((f) => f.event === 'delta');
       const id = head[0]!.data.runId as string;
       const followers = await Promise.all([followRunStream(server.url, jwt, id), followRunStream(server.url, jwt, id)]);
       await Promise.all(followers.map((f) => f.next()));
       const abortedAt = new Promise<number>((resolve) => (aborted = () => resolve(performance.now())));
       const started = performance.now();
       const finals = [owner, ...followers].map(async (stream) => {
-        await untilFrame(stream, (f) => f.event === 'done' || f.event === 'error');
+        await stream.until((f) => f.event === 'done' || f.event === 'error');
         return performance.now();
       });
       await client(server.url, jwt).stop(id);

@@ -46,6 +46,16 @@ export class SseFrameReader {
     }
   }
 
+  /** Frames up to the first that satisfies `until` (included), or to the end of the stream. */
+  async until(until: (frame: SseFrame) => boolean): Promise<SseFrame[]> {
+    const frames: SseFrame[] = [];
+    for (let frame = await this.next(); frame; frame = await this.next()) {
+      frames.push(frame);
+      if (until(frame)) break;
+    }
+    return frames;
+  }
+
   /** Every frame up to the end of the stream. */
   async rest(): Promise<SseFrame[]> {
     const frames: SseFrame[] = [];

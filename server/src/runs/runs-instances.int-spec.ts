@@ -6,18 +6,8 @@ import { type FakeAgent, startFakeAgent } from '../../test/fakes/agent-server.js
 import { pacedAgent, pacedAnswer } from '../../test/fakes/paced-agent.js';
 import { startPgBouncer, type TestPgBouncer } from '../../test/pgbouncer.js';
 import { startServerProcess, type ServerProcess } from '../../test/server-process.js';
-import { deltaText, followRunStream, type SseFrame, type SseFrameReader, startRunStream } from '../../test/sse-frames.js';
+import { deltaText, followRunStream, startRunStream } from '../../test/sse-frames.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-
-/** Reads frames until one satisfies `until` (included). */
-async function readUntil(stream: SseFrameReader, until: (frame: SseFrame) => boolean): Promise<SseFrame[]> {
-  const frames: SseFrame[] = [];
-  for (let frame = await stream.next(); frame; frame = await stream.next()) {
-    frames.push(frame);
-    if (until(frame)) break;
-  }
-  return frames;
-}
 
 /**
  * Two server processes on one database, A on the direct URL and B behind a real PgBouncer in
@@ -62,7 +52,7 @@ describe('runs across instances', () => {
   ])('follows a run %s: the same frames, live, to the end', async (_label, servers) => {
     const [owner, other] = servers() as [ServerProcess, ServerProcess];
     const started = await startRunStream(owner.url, client.jwt, '[paced 15 30] across');
-    const head = await readUntil(started, (f) => f.event === 'delta');
+    const head = await started.until((f) => f.event === 'delta');
     const follower = await followRunStream(other.url, client.jwt, head[0]!.data.runId);
     const [ownerFrames, followed] = await Promise.all([started.rest(), follower.rest()]);
     const all = [...head, ...ownerFrames];
@@ -76,7 +66,7 @@ describe('runs across instances', () => {
   ])('stops a run %s: every listener on both gets the final `done`, stopped', async (_label, servers) => {
     const [owner, other] = servers() as [ServerProcess, ServerProcess];
     const started = await startRunStream(owner.url, client.jwt, '[paced 400 20] a long one');
-    const head = await readUntil(started, (f) => f.event === 'delta');
+    const head = await started.until((f) => f.event === 'delta');
     const { runId, conversation } = head[0]!.data;
     const follower = await followRunStream(other.url, client.jwt, runId);
     const stopped = await request(other.url).post(`/runs/${runId}/stop`).set('Authorization', `Bearer ${client.jwt}`).send({}).expect(200);
@@ -89,7 +79,7 @@ describe('runs across instances', () => {
 
   it('marks the runs of a killed instance interrupted, keeping every word a client had received', async () => {
     const started = await startRunStream(a.url, client.jwt, '[paced 400 20] cut short');
-    const received = await readUntil(started, (f) => f.event === 'delta' && f.data.text === 'w5 ');
+    const received = await started.until((f) => f.event === 'delta' && f.data.text === 'w5 ');
     const { runId, conversation } = received[0]!.data;
     const follower = await followRunStream(b.url, client.jwt, runId);
     await a.stop('SIGKILL');
