@@ -88,16 +88,22 @@ export class RunsService {
 
   /**
    * Stops a running run, wherever it runs, and answers once its final event is stored (or after
-   * STOP_WAIT_MS, with its state then). A run that is over is left as it is.
+   * STOP_WAIT_MS, with its state then: a run whose instance died is ended by the lease sweep). A
+   * run that is over is left as it is.
    */
   async stop(userId: string, runId: string): Promise<RunRecord> {
     const run = await this.get(userId, runId);
     if (run.status !== 'running') return run;
-    const ended = this.untilFinal(runId);
+    const final = this.untilFinal(runId);
     const local = this.live.get(runId);
     if (local) local.abort(new RunStopped());
-    else await this.repository.requestStop(runId);
-    await ended;
+    else {
+      await this.repository.requestStop(runId);
+      // It may have ended before this instance listened for its final event.
+      const now = await this.get(userId, runId);
+      if (now.status !== 'running') final.cancel();
+    }
+    await final.ended;
     return this.get(userId, runId);
   }
 
@@ -112,8 +118,10 @@ export class RunsService {
     );
   }
 
-  private untilFinal(runId: string): Promise<void> {
-    return new Promise((resolve) => {
+  /** Resolves `ended` when the run's final event is stored (or after STOP_WAIT_MS, or at `cancel`). */
+  private untilFinal(runId: string): { ended: Promise<void>; cancel(): void } {
+    let cancel!: () => void;
+    const ended = new Promise<void>((resolve) => {
       const timer = setTimeout(done, STOP_WAIT_MS);
       const unsubscribe = this.hub.subscribe(runId, (batch) => batch.final && done());
       function done() {
@@ -121,6 +129,8 @@ export class RunsService {
         unsubscribe();
         resolve();
       }
+      cancel = done;
     });
+    return { ended, cancel };
   }
 }
