@@ -6,6 +6,7 @@ import { type FakeAgent, startFakeAgent } from '../../test/fakes/agent-server.js
 import { pacedAgent, pacedAnswer } from '../../test/fakes/paced-agent.js';
 import { deltaText, followRunStream, type SseFrame, SseFrameReader, startRunStream } from '../../test/sse-frames.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { RunHub } from './run-hub.js';
 import { RunUpkeep } from './run-upkeep.js';
 
 describe('runs: a run is a resource (replay, resume, stop)', () => {
@@ -56,6 +57,10 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
     await first.close();
     const { runId, conversation } = seen[0]!.data;
     expect((await client.get(`/runs/${runId}`).expect(200)).body.status).toBe('running');
+    // Nobody listens: the run holds nothing for listeners on this instance.
+    const hub = server.app.get(RunHub);
+    for (let i = 0; i < 20 && hub.followedRuns.includes(runId); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hub.followedRuns).not.toContain(runId);
 
     const resumed = await followRun(runId, { 'last-event-id': String(seen.at(-1)!.id) });
     const rest = await resumed.rest();
@@ -89,6 +94,8 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
     expect(stored[1]!.content.split(' ').length).toBeLessThan(100);
     expect(ownerFrames.at(-1)!.data.message.content).toBe(stored[1]!.content);
 
+    // Every listener has had its final event: none is left.
+    expect(server.app.get(RunHub).listenerCount).toBe(0);
     // Stopping it again changes nothing.
     expect((await client.post(`/runs/${runId}/stop`, {}).expect(200)).body).toEqual(stopped);
   });
