@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthEvents } from './auth-events.js';
 import { BetterAuthController } from './better-auth.controller.js';
 import { BetterAuthService } from './better-auth.service.js';
+import { GuestPurgeScheduler } from './guests/guest-purge.scheduler.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { RevocationFeed } from './revocation/revocation-feed.js';
@@ -24,6 +25,7 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
     TokenAuthenticator,
     JwtBearerStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    GuestPurgeScheduler,
   ],
   exports: [BetterAuthService, AuthEvents],
 })

@@ -78,7 +78,7 @@ export class ChatController {
 
   private async respond(user: AuthUser, input: SendInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Errors up to here (validation, 404, 429) are ordinary JSON errors; nothing was stored.
-    const run = await this.chat.prepare(user.id, input);
+    const run = await this.chat.prepare(user, input);
     if (/\btext\/event-stream\b/.test(request.headers.accept ?? '')) await this.stream(run, request, reply);
     else await reply.send(await this.answer(run));
   }

@@ -11,6 +11,7 @@ import { inTransaction } from '../database/transaction.js';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown.js';
 import { AppMetrics } from '../metrics/app-metrics.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { AuthUser } from '../users/auth-user.js';
 import { ConversationRepository, type ConversationRecord } from './conversation.repository.js';
 import { titleFromMessage } from './conversation-title.js';
 import type { MessageStatus } from './message.entity.js';
@@ -61,10 +62,12 @@ export class ChatService {
     private readonly shutdown: GracefulShutdown,
   ) {}
 
-  async prepare(userId: string, input: SendInput): Promise<PreparedRun> {
+  async prepare(user: Pick<AuthUser, 'id' | 'isGuest'>, input: SendInput): Promise<PreparedRun> {
+    const userId = user.id;
     const max = this.config.chat.messageMaxLength;
     if ([...input.message].length > max) throw new DomainError('VALIDATION_FAILED', `message must be at most ${max} characters`);
-    await this.rateLimiter.consume(`agent-run:${userId}`, this.config.chat.rateLimit);
+    // Guests cost nothing to make, so they get their own, lower, budget (GUEST_AGENT_RATE_LIMIT).
+    await this.rateLimiter.consume(`agent-run:${userId}`, user.isGuest ? this.config.guests.rateLimit : this.config.chat.rateLimit);
 
     const clientMessageId = input.clientMessageId ?? null;
     const context = input.context ?? null;

@@ -180,12 +180,26 @@ export interface components {
             /** @enum {string} */
             type: "social" | "oidc";
         };
+        /**
+         * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+         * @enum {string}
+         */
+        AuthMode: "guest" | "password" | "social" | "host";
         ClientConfigDto: {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
             /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
             originAllowed: boolean;
+            /**
+             * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+             * @example [
+             *       "guest",
+             *       "password",
+             *       "social"
+             *     ]
+             */
+            authModes: components["schemas"]["AuthMode"][];
         };
         ConversationDto: {
             /** Format: uuid */
