@@ -22,6 +22,14 @@ export class AuthService {
 
   private readonly base: string;
 
+  /**
+   * Set when the server lets guests in (AUTH_MODES=guest): a request that needs a token while
+   * nobody is signed in first signs in as a new guest (the first send), then reports the guest here.
+   * The guest's session is sent as the bearer token on a later sign-in or sign-up, which is what
+   * moves its conversations to the account.
+   */
+  onGuestSignIn: ((user: WidgetUser) => void) | null = null;
+
   constructor(
     server: string,
     private readonly storage: WidgetStorage,
@@ -49,8 +57,10 @@ export class AuthService {
    * session and mailed a link leading back to `callbackURL`).
    */
   async signUp(name: string, email: string, password: string, callbackURL: string): Promise<WidgetUser | null> {
+    // A guest has a session already: only a new one means the account is signed in.
+    const before = this.storage.get(SESSION_KEY);
     await this.call('/sign-up/email', { name, email, password, callbackURL });
-    return this.hasSession ? this.userFromNewToken() : null;
+    return this.storage.get(SESSION_KEY) !== before ? this.userFromNewToken() : null;
   }
 
   /** Mails a new address-confirmation link (the server answers alike for any address). */
@@ -96,6 +106,7 @@ export class AuthService {
   }
 
   private async fetchToken(): Promise<string> {
+    if (!this.hasSession && this.onGuestSignIn) return this.signInAsGuest(this.onGuestSignIn);
     if (!this.hasSession) throw this.expired();
     let token: string;
     try {
@@ -104,7 +115,15 @@ export class AuthService {
       throw (error as ApiError).status === 401 ? this.expired() : error;
     }
     const claims = readClaims(token);
-    this.jwt = { token, exp: claims.exp, user: { id: claims.sub, email: claims.email ?? '', name: claims.name ?? '' } };
+    const user: WidgetUser = { id: claims.sub, email: claims.email ?? '', name: claims.name ?? '', ...(claims.isAnonymous ? { guest: true } : {}) };
+    this.jwt = { token, exp: claims.exp, user };
+    return token;
+  }
+
+  private async signInAsGuest(signedIn: (user: WidgetUser) => void): Promise<string> {
+    await this.call('/sign-in/anonymous', {});
+    const token = await this.fetchToken();
+    signedIn(this.jwt!.user);
     return token;
   }
 

@@ -13,6 +13,10 @@ import type { GuestRepository } from './guest.repository.js';
  */
 export function guestAccounts(guests: GuestRepository, record: (event: AuthEvent) => void, logger: Logger) {
   return anonymous({
+    // The merge deletes the guest itself, in its transaction. And a guest is not deleted on request
+    // (POST /delete-anonymous-user answers 400): that would leave its conversations behind with no
+    // Better Auth user for the purge to find; it signs out, and the purge deletes it all later.
+    disableDeleteAnonymousUser: true,
     onLinkAccount: async ({ anonymousUser, newUser, ctx }) => {
       const params = (ctx.params ?? {}) as { id?: string };
       const event = { type: 'guest_merged', method: params.id ?? ctx.path.split('/').at(-1), userId: newUser.user.id, guestId: anonymousUser.user.id } as const;

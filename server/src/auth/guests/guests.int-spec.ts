@@ -48,10 +48,12 @@ describe('guests (AUTH_MODES=guest)', () => {
     );
   });
 
-  it('refuses a second anonymous sign-in from a guest that has one', async () => {
+  it('refuses a second anonymous sign-in from a guest that has one, and deleting a guest on request', async () => {
     const guest = await guestClient(server.url);
     const again = await authPost(server, '/api/auth/sign-in/anonymous', {}, guest.guest.sessionToken).expect(400);
     expect(again.body).toMatchObject({ code: 'ANONYMOUS_USERS_CANNOT_SIGN_IN_AGAIN_ANONYMOUSLY' });
+    const deletion = await authPost(server, '/api/auth/delete-anonymous-user', {}, guest.guest.sessionToken).expect(400);
+    expect(deletion.body).toMatchObject({ code: 'DELETE_ANONYMOUS_USER_DISABLED' });
   });
 
   it('gives guests their own, lower, agent-run limit (GUEST_AGENT_RATE_LIMIT)', async () => {
