@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { apiClient } from '../../server/test/api-client.js';
-import { fetchJwt, uniqueEmail } from '../../server/test/auth-helpers.js';
+import { fetchJwt, signUp, uniqueEmail } from '../../server/test/auth-helpers.js';
+import { AuthService } from '../src/services/auth-service.js';
+import { createStorage } from '../src/services/storage.js';
 import { answerContains } from './agent-script.js';
 import { guestServerUrl, mountWidget, waitFor, type Harness } from './harness.js';
 
@@ -79,5 +81,20 @@ describe('guests (AUTH_MODES=guest)', () => {
     const { body } = await account.get('/conversations').expect(200);
     expect(body.items.map((c: { title: string }) => c.title)).toEqual(['Asked before signing up']);
     expect(localStorage.getItem(guestSessionKey())).not.toBe(guestSession);
+  });
+
+  it('hands the guest over after a social sign-in, whose popup never saw the guest’s session', async () => {
+    const auth = new AuthService(guestServerUrl(), createStorage('memory', guestServerUrl()), () => undefined);
+    auth.onGuestSignIn = () => undefined;
+    const guest = apiClient(guestServerUrl(), await auth.token());
+    await guest.post('/agents/run', { message: 'Asked before the popup' }).expect(200);
+
+    // What the popup hands back: a session of the account, made without the guest.
+    const member = await signUp(guestServerUrl());
+    const user = await auth.adoptSession(member.sessionToken);
+    expect(user).toMatchObject({ id: member.userId, name: member.name });
+    const account = apiClient(guestServerUrl(), await auth.token());
+    const { body } = await account.get('/conversations').expect(200);
+    expect(body.items.map((c: { title: string }) => c.title)).toEqual(['Asked before the popup']);
   });
 });

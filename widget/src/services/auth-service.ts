@@ -1,6 +1,7 @@
 import type { WidgetUser } from '../events.js';
 import { AUTH_BASE_PATH } from './api-contract.generated.js';
 import { ApiError } from './api-error.js';
+import type { MergeGuestBody } from './api-types.js';
 import { readClaims } from './jwt-claims.js';
 import type { WidgetStorage } from './storage.js';
 
@@ -31,7 +32,7 @@ export class AuthService {
   onGuestSignIn: ((user: WidgetUser) => void) | null = null;
 
   constructor(
-    server: string,
+    private readonly server: string,
     private readonly storage: WidgetStorage,
     /** Called when the session turned out to be gone (expired, revoked). */
     private readonly onExpired: () => void,
@@ -70,8 +71,29 @@ export class AuthService {
 
   /** After the social sign-in popup handed us a session token. */
   async adoptSession(sessionToken: string): Promise<WidgetUser> {
+    // The popup's sign-in never saw the guest's session: the widget hands the guest over itself,
+    // before switching, so a merge that fails leaves the guest as it was, conversations included.
+    if (this.user?.guest) await this.mergeGuestInto(sessionToken);
     this.storage.set(SESSION_KEY, sessionToken);
     return this.userFromNewToken();
+  }
+
+  /** POST /users/me/guest-merge as the account of `sessionToken`, with the guest's own JWT as proof. */
+  private async mergeGuestInto(sessionToken: string): Promise<void> {
+    const body: MergeGuestBody = { guestToken: await this.token() };
+    const { token } = await this.call<{ token: string }>('/token', undefined, sessionToken);
+    let response: Response;
+    try {
+      response = await fetch(`${this.server}/users/me/guest-merge`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+      });
+    } catch (error) {
+      throw ApiError.network(error);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
   }
 
   async requestPasswordReset(email: string, redirectTo: string): Promise<void> {
@@ -141,9 +163,8 @@ export class AuthService {
   }
 
   /** One Better Auth call: POST with a JSON body, GET without; keeps the session token it hands out. */
-  private async call<T>(path: string, body?: object): Promise<T> {
+  private async call<T>(path: string, body?: object, session = this.storage.get(SESSION_KEY)): Promise<T> {
     const headers: Record<string, string> = {};
-    const session = this.storage.get(SESSION_KEY);
     if (session) headers.authorization = `Bearer ${session}`;
     if (body) headers['content-type'] = 'application/json';
     let response: Response;

@@ -121,6 +121,37 @@ describe('guests (AUTH_MODES=guest)', () => {
     expect(await conversationTitles(first)).toEqual(['First guest secret']);
   });
 
+  it('merges after a sign-in that did not carry the guest (social, in a popup) when the account hands over the guest’s JWT', async () => {
+    const guest = await guestClient(server.url);
+    await guest.post('/agents/run', { message: 'Asked before the popup' }).expect(200);
+    const member = await signedInClient(server.url);
+    await member.post('/agents/run', { message: 'The account’s own' }).expect(200);
+
+    const merged = await member.post('/users/me/guest-merge', { guestToken: guest.jwt }).expect(200);
+    expect(merged.body).toEqual({ conversations: 1 });
+    expect(await conversationTitles(member)).toEqual(['Asked before the popup', 'The account’s own']);
+    expect(mergeEvents()).toContainEqual(expect.objectContaining({ outcome: 'success', method: 'guest-token', guestId: guest.guest.userId, userId: member.user.userId }));
+    // The guest is gone with the move: its token claims nothing a second time.
+    const again = await member.post('/users/me/guest-merge', { guestToken: guest.jwt }).expect(403);
+    expect(again.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+  });
+
+  it('refuses a merge with anything but a live guest’s token, and from a guest', async () => {
+    const guest = await guestClient(server.url);
+    await guest.post('/agents/run', { message: 'Not to be taken' }).expect(200);
+    const member = await signedInClient(server.url);
+    const other = await signedInClient(server.url);
+    // Another account's token, a forged one (the guest's claims, signature of another token), none, a guest calling.
+    await member.post('/users/me/guest-merge', { guestToken: other.jwt }).expect(403);
+    const [header, payload] = guest.jwt.split('.');
+    await member.post('/users/me/guest-merge', { guestToken: `${header}.${payload}.${other.jwt.split('.')[2]}` }).expect(403);
+    expect((await member.post('/users/me/guest-merge', {}).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const otherGuest = await guestClient(server.url);
+    await otherGuest.post('/users/me/guest-merge', { guestToken: guest.jwt }).expect(403);
+    await request(server.url).post('/users/me/guest-merge').send({ guestToken: guest.jwt }).expect(401);
+    expect(await conversationTitles(guest)).toEqual(['Not to be taken']);
+  });
+
   it('merges exactly once when one guest signs up twice at the same moment', async () => {
     const guest = await guestClient(server.url);
     await guest.post('/agents/run', { message: 'Raced question' }).expect(200);
