@@ -50,9 +50,15 @@ export default async function globalSetup() {
     { AUTH_MODES: 'guest,password,social', GUEST_AGENT_RATE_LIMIT: '10000', PUBLIC_URL: server.url, ...agent.env },
     { database: server.database },
   );
-  globalThis.__WIDGET_TEST__ = { server, verifyingServer, guestServer, agent };
+  // And guests with social sign-in only (no password form), to show the widget following AUTH_MODES.
+  const socialGuestServer = await startTestServer(
+    { AUTH_MODES: 'guest,social', GITHUB_CLIENT_ID: 'widget-test', GITHUB_CLIENT_SECRET: 'widget-test-secret', PUBLIC_URL: server.url, ...agent.env },
+    { database: server.database },
+  );
+  globalThis.__WIDGET_TEST__ = { server, verifyingServer, guestServer, socialGuestServer, agent };
   process.env.WIDGET_TEST_SERVER = server.url;
   process.env.WIDGET_TEST_VERIFYING_SERVER = verifyingServer.url;
   process.env.WIDGET_TEST_GUEST_SERVER = guestServer.url;
+  process.env.WIDGET_TEST_SOCIAL_GUEST_SERVER = socialGuestServer.url;
   process.env.WIDGET_TEST_DATABASE_URL = server.database.url;
 }

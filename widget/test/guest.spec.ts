@@ -5,7 +5,7 @@ import { fetchJwt, signUp, uniqueEmail } from '../../server/test/auth-helpers.js
 import { AuthService } from '../src/services/auth-service.js';
 import { createStorage } from '../src/services/storage.js';
 import { answerContains } from './agent-script.js';
-import { guestServerUrl, mountWidget, waitFor, type Harness } from './harness.js';
+import { guestServerUrl, mountWidget, socialGuestServerUrl, waitFor, type Harness } from './harness.js';
 
 const OFFER = 'Sign in to keep your history on every device';
 const guestSessionKey = () => `chat-widget:${guestServerUrl()}:session`;
@@ -96,5 +96,18 @@ describe('guests (AUTH_MODES=guest)', () => {
     const account = apiClient(guestServerUrl(), await auth.token());
     const { body } = await account.get('/conversations').expect(200);
     expect(body.items.map((c: { title: string }) => c.title)).toEqual(['Asked before the popup']);
+  });
+
+  it('follows the server’s modes: with social sign-in only, the offer leads to its buttons and no password form', async () => {
+    const page = await mountWidget({ server: socialGuestServerUrl() });
+    await page.widget.open();
+    await page.field('Message');
+    await page.click(OFFER);
+    await page.button('Continue with GitHub');
+    expect(page.buttons('Sign in')).toEqual([]);
+    expect(page.buttons('I need an account')).toEqual([]);
+    expect(page.text()).not.toContain('Password');
+    await page.click('Back to the chat');
+    await page.field('Message');
   });
 });
