@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { newUser, SCENARIO_TIMEOUT, useE2eEnvironment } from '../harness/e2e-environment.js';
+import { randomBytes } from 'node:crypto';
+import { newUser, OIDC_PROVIDER_NAME, SCENARIO_TIMEOUT, useE2eEnvironment } from '../harness/e2e-environment.js';
 import { UI_TIMEOUT } from '../harness/widget-driver.js';
 
 // As `npm start` serves the docs site: anyone may ask at once.
@@ -45,6 +46,32 @@ describe('scenario 11: a guest on the docs site', () => {
       expect(await widget.answers().count()).toBe(1);
       expect(await widget.button(OFFER).count()).toBe(0);
       await widget.screenshot('11-guest-signed-up-history');
+      expect(problems).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  it(
+    'keeps the conversation when the guest signs in with a provider in a popup',
+    async () => {
+      const { page, widget, problems } = await env().visit('/docs-site/faq.html');
+      await widget.open();
+      await widget.ask('How do I back up Lumen?');
+
+      await widget.button(OFFER).click();
+      const popupOpened = page.waitForEvent('popup', { timeout: UI_TIMEOUT });
+      await widget.button(`Continue with ${OIDC_PROVIDER_NAME}`).click({ timeout: UI_TIMEOUT });
+      const popup = await popupOpened;
+      await popup.getByLabel('Username').fill(`guest-${randomBytes(3).toString('hex')}`, { timeout: UI_TIMEOUT });
+      await popup.getByLabel('Password').fill('whatever');
+      const merged = page.waitForResponse((r) => r.url().endsWith('/users/me/guest-merge'), { timeout: UI_TIMEOUT });
+      await popup.getByRole('button', { name: 'Sign in' }).click();
+      expect((await merged).status()).toBe(200);
+
+      await widget.userMessages().filter({ hasText: 'How do I back up Lumen?' }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await widget.button(OFFER).count()).toBe(0);
+      await widget.openConversation('How do I back up Lumen?');
+      expect(await widget.answers().count()).toBe(1);
       expect(problems).toEqual([]);
     },
     SCENARIO_TIMEOUT,
