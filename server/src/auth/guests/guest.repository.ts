@@ -31,7 +31,10 @@ export const guestQueries = {
     WHERE user_id = (SELECT id FROM users WHERE auth_subject = $1)`,
   moveMessages: `UPDATE messages SET user_id = $2
     WHERE user_id = (SELECT id FROM users WHERE auth_subject = $1)`,
-  /** Empty by now: what it owned has moved. */
+  /** The guest's ratings of answers go with the answers. */
+  moveFeedback: `UPDATE message_feedback SET user_id = $2
+    WHERE user_id = (SELECT id FROM users WHERE auth_subject = $1)`,
+  /** Empty by now: what it owned has moved (anything left would go with it: every table on users cascades). */
   deleteGuestUser: `DELETE FROM users WHERE auth_subject = $1`,
   /**
    * One batch of expired guests, and everything they own: the Better Auth row (sessions and
@@ -70,6 +73,7 @@ export class GuestRepository {
       const targetId = rows[0]!.id;
       const conversations = await client.query(guestQueries.moveConversations, [guestSubject, targetId]);
       const messages = await client.query(guestQueries.moveMessages, [guestSubject, targetId]);
+      await client.query(guestQueries.moveFeedback, [guestSubject, targetId]);
       await client.query(guestQueries.deleteGuestUser, [guestSubject]);
       return { conversations: conversations.rowCount ?? 0, messages: messages.rowCount ?? 0 };
     });

@@ -88,16 +88,21 @@ describe('guests (AUTH_MODES=guest)', () => {
     );
   });
 
-  it('merges on a password sign-in into an account that has conversations of its own', async () => {
+  it('merges on a password sign-in into an account that has conversations of its own, the guest’s ratings included', async () => {
     const member = await signUp(server.url);
     const memberClient = apiClient(server.url, await fetchJwt(server.url, member.sessionToken));
     await memberClient.post('/agents/run', { message: 'Mine from before' }).expect(200);
     const guest = await guestClient(server.url);
-    await guest.post('/agents/run', { message: 'Asked as a guest' }).expect(200);
+    const asked = await guest.post('/agents/run', { message: 'Asked as a guest' }).expect(200);
+    const answerId = asked.body.assistantMessage.id as string;
+    // The guest rates the answer (as the feedback route will store it).
+    await query(server, `INSERT INTO message_feedback (message_id, user_id, rating) SELECT $1, user_id, 'up' FROM messages WHERE id = $1`, [answerId]);
 
     const signedIn = await authPost(server, '/api/auth/sign-in/email', { email: member.email, password: member.password }, guest.guest.sessionToken).expect(200);
     const account = apiClient(server.url, await fetchJwt(server.url, signedIn.headers['set-auth-token']));
     expect(await conversationTitles(account)).toEqual(['Asked as a guest', 'Mine from before']);
+    const rater = `SELECT count(*) FROM message_feedback f JOIN users u ON u.id = f.user_id WHERE f.message_id = $1 AND u.auth_subject = $2`;
+    expect(await count(server, rater, [answerId, member.userId])).toBe(1);
   });
 
   it('lets a second guest claim only its own conversations, never the first guest’s', async () => {
@@ -212,13 +217,16 @@ describe('guests only (AUTH_MODES=guest), with REQUIRE_EMAIL_VERIFICATION on', (
   });
 });
 
-async function count(server: TestServer, sql: string, params: unknown[] = []): Promise<number> {
+async function query(server: TestServer, sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
   const client = new pg.Client({ connectionString: server.database.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>(sql, params);
-    return Number(rows[0]!.count);
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }
+}
+
+async function count(server: TestServer, sql: string, params: unknown[] = []): Promise<number> {
+  return Number((await query(server, sql, params))[0]!.count);
 }

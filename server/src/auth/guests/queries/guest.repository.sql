@@ -17,6 +17,10 @@ UPDATE conversations SET user_id = $2
 UPDATE messages SET user_id = $2
     WHERE user_id = (SELECT id FROM users WHERE auth_subject = $1);
 
+-- GuestRepository.moveFeedback
+UPDATE message_feedback SET user_id = $2
+    WHERE user_id = (SELECT id FROM users WHERE auth_subject = $1);
+
 -- GuestRepository.deleteGuestUser
 DELETE FROM users WHERE auth_subject = $1;
 
