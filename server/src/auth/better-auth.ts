@@ -10,6 +10,9 @@ import { existingAccountEmail, verificationEmail } from './account-protection/ac
 import { signInThrottle } from './account-protection/sign-in-throttle.plugin.js';
 import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
+import { hostIdentity } from './host-identity/host-identity.plugin.js';
+import { HostTokenReplays } from './host-identity/host-token-replays.js';
+import { HostTokenVerifier } from './host-identity/host-token-verifier.js';
 import { userProfileRules } from './profile/user-profile-rules.plugin.js';
 import { sessionTokenRedaction } from './session-token-redaction.js';
 
@@ -139,6 +142,15 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
           }),
         },
       }),
+      // The host site's own login, when it is configured (HOST_IDENTITY_*).
+      ...(config.hostIdentity
+        ? [
+            hostIdentity({
+              verifier: new HostTokenVerifier(config.hostIdentity, config.auth.clockToleranceSeconds),
+              replays: new HostTokenReplays(pool),
+            }),
+          ]
+        : []),
     ],
   } satisfies BetterAuthOptions;
 }

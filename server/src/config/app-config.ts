@@ -73,6 +73,19 @@ export interface AppConfig {
   shutdownGraceSeconds: number;
   /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */
   apiDocs: boolean;
+  /**
+   * The host site's own login: its backend signs short-lived identity tokens that
+   * `POST /api/auth/sign-in/host` exchanges for a session. Unset: that sign-in is off.
+   */
+  hostIdentity?: HostIdentitySettings;
+}
+
+/** How identity tokens from the host site are verified: exactly one of `secret` (HS256) and `jwksUrl`. */
+export interface HostIdentitySettings {
+  secret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -30,6 +30,7 @@ const APP_TABLES = [
   'chunks',
   'conversations',
   'documents',
+  'host_token_replays',
   'jwks',
   'messages',
   'migrations',
