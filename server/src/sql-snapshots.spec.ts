@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './common/project-root.js';
+import { accountQueries } from './account/account.repository.js';
 import { hostTokenReplayQueries } from './auth/host-identity/host-token-replays.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
@@ -20,6 +21,7 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'conversations/queries/message.repository.sql', repository: 'MessageRepository', queries: messageQueries },
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
+  { file: 'account/queries/account.repository.sql', repository: 'AccountRepository', queries: accountQueries },
   { file: 'auth/host-identity/queries/host-token-replays.sql', repository: 'HostTokenReplays', queries: hostTokenReplayQueries },
 ];
 

@@ -9,6 +9,7 @@ import { BetterAuthService } from './better-auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { RevocationFeed } from './revocation/revocation-feed.js';
+import { RevocationList } from './revocation/revocation-list.js';
 import { revocationListProvider } from './revocation/revocation-list.provider.js';
 import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.js';
 
@@ -25,6 +26,6 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
     JwtBearerStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [BetterAuthService, AuthEvents],
+  exports: [BetterAuthService, AuthEvents, RevocationList],
 })
 export class AuthModule {}

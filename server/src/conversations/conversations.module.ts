@@ -15,5 +15,6 @@ import { MessageRepository } from './message.repository.js';
   imports: [TypeOrmModule.forFeature([Conversation, Message]), AgentsModule, RateLimitModule],
   controllers: [ConversationsController, ChatController],
   providers: [ConversationRepository, MessageRepository, ConversationsService, ChatService],
+  exports: [ConversationsService],
 })
 export class ConversationsModule {}
