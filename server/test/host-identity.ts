@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { type JWTPayload, SignJWT } from 'jose';
+import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TEST_ORIGIN, uniqueIp } from './auth-helpers.js';
 
@@ -23,8 +22,11 @@ export const TEST_HOST_ENV = {
 export async function hostToken(claims: Record<string, unknown> = {}, { secret = TEST_HOST.secret }: { secret?: string } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const payload = { sub: `host-user-${randomUUID()}`, iss: TEST_HOST.issuer, aud: TEST_HOST.audience, iat: now, exp: now + 300, jti: randomUUID(), ...claims };
-  const present = Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined)) as JWTPayload;
-  return new SignJWT(present).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  const present = Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
+  // Signed with node:crypto rather than jose, so the widget's tests (in happy-dom) can make tokens too.
+  const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+  const signingInput = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(present)}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }
 
 /** POST /api/auth/sign-in/host as the widget sends it. */

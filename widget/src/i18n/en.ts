@@ -80,6 +80,16 @@ export const en = {
   setupOriginRefused: 'This site ({origin}) may not use the chat server {server} yet. The site owner can allow it by adding {origin} to ALLOWED_ORIGINS in the server’s settings.',
   setupNoServer: 'No chat server answers at {server}. The site owner should set the widget’s server attribute to the chat server’s address.',
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
+  // the host site's login, and the account
+  errorHostIdentity: 'The site could not sign you in to the chat. Please retry in a moment.',
+  account: 'Account',
+  accountTitle: 'Your account',
+  signedInAs: 'Signed in as {name}',
+  exportData: 'Download my data',
+  deleteAccount: 'Delete my account and data',
+  deleteAccountWarning: 'This deletes your account and every conversation and message in it, for good. It cannot be undone.',
+  deleteAccountConfirm: 'Yes, delete everything',
+  backToChat: 'Back to the chat',
 };
 
 export type Strings = typeof en;

@@ -75,4 +75,14 @@ export const fr: Strings = {
   setupOriginRefused: 'Ce site ({origin}) n’est pas encore autorisé à utiliser le serveur de chat {server}. Son propriétaire peut l’autoriser en ajoutant {origin} à ALLOWED_ORIGINS dans les réglages du serveur.',
   setupNoServer: 'Aucun serveur de chat ne répond à l’adresse {server}. Le propriétaire du site doit indiquer l’adresse du serveur dans l’attribut server du widget.',
   setupUnreachable: 'Le serveur de chat {server} est injoignable pour le moment. Réessayez dans un instant.',
+  // connexion par le site hôte, et le compte
+  errorHostIdentity: 'Le site n’a pas pu vous connecter au chat. Réessayez dans un instant.',
+  account: 'Compte',
+  accountTitle: 'Votre compte',
+  signedInAs: 'Connecté en tant que {name}',
+  exportData: 'Télécharger mes données',
+  deleteAccount: 'Supprimer mon compte et mes données',
+  deleteAccountWarning: 'Cela supprime votre compte et toutes ses conversations et tous ses messages, définitivement. C’est irréversible.',
+  deleteAccountConfirm: 'Oui, tout supprimer',
+  backToChat: 'Retour au chat',
 };
