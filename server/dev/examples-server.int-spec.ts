@@ -63,7 +63,7 @@ describe('the host-login example site', () => {
     fetch(base + path, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
 
   it('logs in with a form, hands the logged-in user a one-use identity token for the chat server, and nothing after log-out', async () => {
-    expect((await fetch(`${base}/host-login/chat-identity`)).status).toBe(401);
+    expect(await (await fetch(`${base}/host-login/chat-identity`)).json()).toEqual({ token: null });
     const login = await post('/host-login/login', new URLSearchParams({ name: 'Ada Lovelace' }).toString());
     expect(login.status).toBe(303);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
@@ -77,7 +77,7 @@ describe('the host-login example site', () => {
     expect(decodeJwt(tokens[1]!).jti).not.toBe(payload.jti);
 
     await post('/host-login/logout', '', cookie);
-    expect((await fetch(`${base}/host-login/chat-identity`, { headers: { cookie } })).status).toBe(401);
+    expect(await (await fetch(`${base}/host-login/chat-identity`, { headers: { cookie } })).json()).toEqual({ token: null });
   });
 
   it('serves the page with the API URL filled in', async () => {

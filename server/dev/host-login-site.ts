@@ -64,11 +64,14 @@ export const hostLoginSite: FastifyPluginAsync<HostIdentitySettings & { secret: 
   /** Who is logged in on the host, for the page's header. */
   app.get(`${HOST_LOGIN_PATH}/session`, async (request) => ({ user: currentUser(request) ?? null }));
 
-  /** The widget's identity-endpoint: a fresh, one-use token for the logged-in user, or 401. */
+  /**
+   * The widget's identity-endpoint: a fresh, one-use token for the logged-in user, or `null` (a 200,
+   * so that a visitor who is not logged in leaves no failed request in the browser's console).
+   */
   app.get(`${HOST_LOGIN_PATH}/chat-identity`, async (request, reply) => {
     const user = currentUser(request);
     void reply.header('cache-control', 'no-store');
-    if (!user) return reply.code(401).send({ token: null });
+    if (!user) return { token: null };
     const token = await new SignJWT({ name: user.name })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)

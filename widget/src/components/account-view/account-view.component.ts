@@ -21,6 +21,7 @@ export class AccountView extends WidgetElement {
     css`
       :host { display: flex; flex-direction: column; gap: 12px; padding: 16px; overflow: auto; }
       h3 { margin: 0; font-size: 1rem; }
+      .confirm p { margin: 0; }
       .confirm { display: flex; flex-direction: column; gap: 8px; padding: 12px; border: 1px solid var(--_danger); border-radius: 8px; }
       .danger { color: var(--_danger); }
     `,
