@@ -25,6 +25,15 @@ export class SignInExportDto {
   @ApiProperty({ type: [SessionExportDto] }) sessions!: SessionExportDto[];
 }
 
+export class FeedbackExportDto {
+  @ApiProperty({ format: 'uuid', description: 'The rated answer (in `conversations`).' }) messageId!: string;
+  @ApiProperty({ enum: ['up', 'down'] }) rating!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
 /** Everything stored about the signed-in person: `GET /users/me/export`. */
 export class AccountExportDto {
   @ApiProperty({ format: 'date-time' }) exportedAt!: string;
@@ -33,4 +42,6 @@ export class AccountExportDto {
   signIn!: SignInExportDto | null;
   @ApiProperty({ type: [ConversationExportDto], description: 'Every conversation, oldest first, each with every message and its sources.' })
   conversations!: ConversationExportDto[];
+  @ApiProperty({ type: [FeedbackExportDto], description: 'Their ratings of answers, oldest first.' })
+  feedback!: FeedbackExportDto[];
 }

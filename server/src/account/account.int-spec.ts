@@ -42,10 +42,15 @@ describe('the account as a whole: GET /users/me/export and DELETE /users/me', ()
     await docs.dispose();
   });
 
+  /** A thumbs-up on an answer, stored as the feedback feature stores it. */
+  const rate = (messageId: string, comment: string) =>
+    pool.query(`INSERT INTO message_feedback (message_id, user_id, rating, comment) SELECT id, user_id, 'up', $2 FROM messages WHERE id = $1`, [messageId, comment]);
+
   describe('GET /users/me/export', () => {
     it('downloads everything stored about the user as one JSON file, and nothing of anyone else', async () => {
       const alice = await signedInClient(server.url);
       const first = (await alice.post('/agents/run', { message: 'Which script tag loads chat-widget.js?' }).expect(200)).body;
+      await rate(first.assistantMessage.id, 'Very helpful');
       await alice.post('/agents/run', { message: 'And how do I theme it?', conversationId: first.conversation.id }).expect(200);
       await alice.post('/agents/run', { message: 'Can I run several instances behind a load balancer?' }).expect(200);
 
@@ -66,6 +71,7 @@ describe('the account as a whole: GET /users/me/export and DELETE /users/me', ()
       expect(thread.messages.map((m: { role: string; content: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
       expect(thread.messages[1].sources[0]).toMatchObject({ title: expect.any(String), url: expect.stringMatching(/^https:\/\/docs\.example\.com\//) });
       expect(thread.messages[2].content).toBe('And how do I theme it?');
+      expect(data.feedback).toEqual([expect.objectContaining({ messageId: first.assistantMessage.id, rating: 'up', comment: 'Very helpful' })]);
       expect(JSON.stringify(data)).not.toContain(bystander.user.email);
     });
 
@@ -81,8 +87,9 @@ describe('the account as a whole: GET /users/me/export and DELETE /users/me', ()
       const leaver = await signedInClient(server.url);
       const started = (await leaver.post('/agents/run', { message: 'Which script tag loads chat-widget.js?' }).expect(200)).body;
       await leaver.post('/agents/run', { message: 'And the theme?', conversationId: started.conversation.id }).expect(200);
+      await rate(started.assistantMessage.id, 'Thanks');
       const during = await rowCounts(pool);
-      for (const table of ['user', 'session', 'account', 'users', 'conversations', 'messages']) expect(during[table]).toBeGreaterThan(before[table]!);
+      for (const table of ['user', 'session', 'account', 'users', 'conversations', 'messages', 'message_feedback']) expect(during[table]).toBeGreaterThan(before[table]!);
 
       await leaver.delete('/users/me').expect(204);
       expect(await rowCounts(pool)).toEqual(before);

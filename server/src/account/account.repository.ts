@@ -11,6 +11,8 @@ export const accountQueries = {
   signInMethods: `SELECT "providerId", "accountId", "createdAt" FROM account WHERE "userId" = $1 ORDER BY "createdAt"`,
   /** Their devices; never the session tokens. */
   sessions: `SELECT "createdAt", "expiresAt", "ipAddress", "userAgent" FROM session WHERE "userId" = $1 ORDER BY "createdAt"`,
+  /** Their ratings of answers. */
+  feedback: `SELECT message_id AS "messageId", rating, reason, comment, created_at AS "createdAt", updated_at AS "updatedAt" FROM message_feedback WHERE user_id = $1 ORDER BY created_at`,
   /** Our row; its conversations, messages and what hangs off messages go with it (ON DELETE CASCADE). */
   deleteChatUser: `DELETE FROM users WHERE id = $1`,
   /** Pending password resets, which name the user by id. */
@@ -41,6 +43,15 @@ export interface SessionRecord {
   userAgent: string | null;
 }
 
+export interface FeedbackRecord {
+  messageId: string;
+  rating: string;
+  reason: string | null;
+  comment: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** The SQL of a whole account: what Better Auth keeps about a person, read for the export and deleted with our rows. */
 @Injectable()
 export class AccountRepository {
@@ -53,6 +64,10 @@ export class AccountRepository {
       this.pool.query<SessionRecord>(accountQueries.sessions, [subject]),
     ]);
     return { profile: profile.rows[0], methods: methods.rows, sessions: sessions.rows };
+  }
+
+  async feedback(userId: string): Promise<FeedbackRecord[]> {
+    return (await this.pool.query<FeedbackRecord>(accountQueries.feedback, [userId])).rows;
   }
 
   /** Everything of one person, in one transaction: all of it goes, or nothing does. */

@@ -22,16 +22,18 @@ export class AccountService {
   ) {}
 
   async export(user: AuthUser, now = new Date()): Promise<AccountExportDto> {
-    const [profile, signIn, conversations] = await Promise.all([
+    const [profile, signIn, conversations, feedback] = await Promise.all([
       this.users.findById(user.id),
       this.account.signInRecords(user.subject),
       this.conversations.exportAll(user.id),
+      this.account.feedback(user.id),
     ]);
     return {
       exportedAt: now.toISOString(),
       profile: UserProfileDto.from(profile),
       signIn: signIn.profile ? signInExport(signIn) : null,
       conversations,
+      feedback: feedback.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })),
     };
   }
 

@@ -403,6 +403,21 @@ export interface components {
             methods: components["schemas"]["SignInMethodDto"][];
             sessions: components["schemas"]["SessionExportDto"][];
         };
+        FeedbackExportDto: {
+            /**
+             * Format: uuid
+             * @description The rated answer (in `conversations`).
+             */
+            messageId: string;
+            /** @enum {string} */
+            rating: "up" | "down";
+            reason: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         AccountExportDto: {
             /** Format: date-time */
             exportedAt: string;
@@ -411,6 +426,8 @@ export interface components {
             signIn: components["schemas"]["SignInExportDto"] | null;
             /** @description Every conversation, oldest first, each with every message and its sources. */
             conversations: components["schemas"]["ConversationExportDto"][];
+            /** @description Their ratings of answers, oldest first. */
+            feedback: components["schemas"]["FeedbackExportDto"][];
         };
         ErrorBodyDto: {
             /**

@@ -9,6 +9,9 @@ SELECT "providerId", "accountId", "createdAt" FROM account WHERE "userId" = $1 O
 -- AccountRepository.sessions
 SELECT "createdAt", "expiresAt", "ipAddress", "userAgent" FROM session WHERE "userId" = $1 ORDER BY "createdAt";
 
+-- AccountRepository.feedback
+SELECT message_id AS "messageId", rating, reason, comment, created_at AS "createdAt", updated_at AS "updatedAt" FROM message_feedback WHERE user_id = $1 ORDER BY created_at;
+
 -- AccountRepository.deleteChatUser
 DELETE FROM users WHERE id = $1;
 

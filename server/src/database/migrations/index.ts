@@ -6,6 +6,7 @@ import { UserProfileBounds1764307200017 } from './1764307200017-user-profile-bou
 import { MessagePageContext1764307200018 } from './1764307200018-message-page-context.js';
 import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-flexible.js';
 import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
+import { MessageFeedback1764307200022 } from './1764307200022-message-feedback.js';
 import { HostTokenReplays1764307200024 } from './1764307200024-host-token-replays.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
@@ -18,5 +19,6 @@ export const migrations = [
   MessagePageContext1764307200018,
   RateLimiterFlexible1764307200020,
   MessageRoles1764307200021,
+  MessageFeedback1764307200022,
   HostTokenReplays1764307200024,
 ];
