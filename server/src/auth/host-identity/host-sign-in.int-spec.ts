@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import { fetchJwt, signUp, TEST_ORIGIN } from '../../../test/auth-helpers.js';
 import { hostToken, signInHost, TEST_HOST, TEST_HOST_ENV } from '../../../test/host-identity.js';
+import { countStatements } from '../../../test/statement-counter.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 import { PG_POOL } from '../../database/database.module.js';
 
@@ -77,6 +78,19 @@ describe('POST /api/auth/sign-in/host with a shared secret (HS256)', () => {
     expect(response.body.user.id).not.toBe(victim.userId);
     const { rows } = await pool.query(`SELECT "providerId" FROM account WHERE "userId" = $1`, [victim.userId]);
     expect(rows).toEqual([{ providerId: 'credential' }]);
+  });
+
+  it("signs a returning host user in with few statements: the rate limit, the token's id, the user, the session", async () => {
+    const statements = countStatements(pool, /auth_revocations/);
+    const sub = `customer-${randomUUID()}`;
+    await signInHost(server.url, await hostToken({ sub, name: 'Regular' })).expect(200);
+    statements.take();
+    await signInHost(server.url, await hostToken({ sub, name: 'Regular' })).expect(200);
+    // Better Auth's per-address counter (read, write), the token's id spent (and expired ones
+    // dropped), the account and its user, the session: six round trips.
+    const taken = statements.take();
+    expect(taken).toHaveLength(6);
+    expect(taken.filter((sql) => /host_token_replays/.test(sql))).toHaveLength(1);
   });
 
   it('refuses a replayed token, also when both uses arrive at once', async () => {
