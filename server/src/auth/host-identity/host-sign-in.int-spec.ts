@@ -217,3 +217,24 @@ describe('POST /api/auth/sign-in/host without a host identity configured', () =>
     expect(response.headers['set-auth-token']).toBeUndefined();
   });
 });
+
+describe('host sign-ins in the auth event log', () => {
+  let server: TestServer;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(TEST_HOST_ENV, { logLines });
+  });
+  afterAll(() => server.close());
+
+  it('records each success and each refusal with its code, never the token', async () => {
+    const token = await hostToken({ sub: 'logged-customer' });
+    const signedIn = await signInHost(server.url, token).expect(200);
+    await signInHost(server.url, token).expect(401);
+    const events = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'auth' && l.method === 'host');
+    expect(events.map(({ type, outcome, reason, userId }) => ({ type, outcome, reason, userId }))).toEqual([
+      { type: 'sign_in', outcome: 'success', reason: undefined, userId: signedIn.body.user.id },
+      { type: 'sign_in', outcome: 'failure', reason: 'HOST_TOKEN_REPLAYED', userId: undefined },
+    ]);
+    expect(logLines.join('\n')).not.toContain(token.split('.')[2]);
+  });
+});
