@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './common/project-root.js';
+import { accountQueries } from './account/account.repository.js';
+import { hostTokenReplayQueries } from './auth/host-identity/host-token-replays.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
 import { guestQueries } from './auth/guests/guest.repository.js';
@@ -23,6 +25,8 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
   { file: 'runs/queries/run.repository.sql', repository: 'RunRepository', queries: runQueries },
   { file: 'auth/guests/queries/guest.repository.sql', repository: 'GuestRepository', queries: guestQueries },
+  { file: 'account/queries/account.repository.sql', repository: 'AccountRepository', queries: accountQueries },
+  { file: 'auth/host-identity/queries/host-token-replays.sql', repository: 'HostTokenReplays', queries: hostTokenReplayQueries },
 ];
 
 function render(repository: string, queries: Queries): string {

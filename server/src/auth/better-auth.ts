@@ -12,6 +12,9 @@ import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
 import { guestAccounts } from './guests/guest-accounts.js';
 import { GuestRepository } from './guests/guest.repository.js';
+import { hostIdentity } from './host-identity/host-identity.plugin.js';
+import { HostTokenReplays } from './host-identity/host-token-replays.js';
+import { HostTokenVerifier } from './host-identity/host-token-verifier.js';
 import { userProfileRules } from './profile/user-profile-rules.plugin.js';
 import { sessionTokenRedaction } from './session-token-redaction.js';
 
@@ -150,6 +153,15 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
         },
       }),
       ...(config.authModes.includes('guest') ? [guestAccounts(new GuestRepository(pool), onAuthEvent, logger)] : []),
+      // The host site's own login, when it is configured (HOST_IDENTITY_*).
+      ...(config.hostIdentity
+        ? [
+            hostIdentity({
+              verifier: new HostTokenVerifier(config.hostIdentity, config.auth.clockToleranceSeconds),
+              replays: new HostTokenReplays(pool),
+            }),
+          ]
+        : []),
     ],
   } satisfies BetterAuthOptions;
 }

@@ -399,5 +399,27 @@ export class Environment {
   @Max(3650)
   @IsInt()
   GUEST_RETENTION_DAYS = 30;
+  // --- The host site's own login (identity verification) ---
+
+  /** Shared secret the host's backend signs identity tokens with (HS256). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)' })
+  HOST_IDENTITY_SECRET?: string;
+
+  /** Or: the host's public keys (EdDSA, ES256 or RS256), fetched and cached. */
+  @IsOptional()
+  @IsUrl(httpUrl)
+  HOST_IDENTITY_JWKS_URL?: string;
+
+  /** The `iss` identity tokens must carry; required with a secret or key set. */
+  @IsOptional()
+  @IsString()
+  HOST_IDENTITY_ISSUER?: string;
+
+  /** The `aud` identity tokens must carry; defaults to PUBLIC_URL. */
+  @IsOptional()
+  @IsString()
+  HOST_IDENTITY_AUDIENCE?: string;
 
 }

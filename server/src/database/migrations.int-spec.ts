@@ -36,6 +36,7 @@ const APP_TABLES = [
   'chunks',
   'conversations',
   'documents',
+  'host_token_replays',
   'jwks',
   'message_feedback',
   'messages',

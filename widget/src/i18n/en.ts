@@ -82,7 +82,16 @@ export const en = {
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
   // guests (AUTH_MODES=guest)
   guestOffer: 'Sign in to keep your history on every device',
-  guestBack: 'Back to the chat',
+  // the host site's login, and the account
+  errorHostIdentity: 'The site could not sign you in to the chat. Please retry in a moment.',
+  account: 'Account',
+  accountTitle: 'Your account',
+  signedInAs: 'Signed in as {name}',
+  exportData: 'Download my data',
+  deleteAccount: 'Delete my account and data',
+  deleteAccountWarning: 'This deletes your account and every conversation and message in it, for good. It cannot be undone.',
+  deleteAccountConfirm: 'Yes, delete everything',
+  backToChat: 'Back to the chat',
 };
 
 export type Strings = typeof en;

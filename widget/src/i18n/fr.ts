@@ -76,5 +76,14 @@ export const fr: Strings = {
   setupNoServer: 'Aucun serveur de chat ne répond à l’adresse {server}. Le propriétaire du site doit indiquer l’adresse du serveur dans l’attribut server du widget.',
   setupUnreachable: 'Le serveur de chat {server} est injoignable pour le moment. Réessayez dans un instant.',
   guestOffer: 'Connectez-vous pour retrouver votre historique sur tous vos appareils',
-  guestBack: 'Revenir à la conversation',
+  // connexion par le site hôte, et le compte
+  errorHostIdentity: 'Le site n’a pas pu vous connecter au chat. Réessayez dans un instant.',
+  account: 'Compte',
+  accountTitle: 'Votre compte',
+  signedInAs: 'Connecté en tant que {name}',
+  exportData: 'Télécharger mes données',
+  deleteAccount: 'Supprimer mon compte et mes données',
+  deleteAccountWarning: 'Cela supprime votre compte et toutes ses conversations et tous ses messages, définitivement. C’est irréversible.',
+  deleteAccountConfirm: 'Oui, tout supprimer',
+  backToChat: 'Retour au chat',
 };

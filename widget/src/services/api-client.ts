@@ -53,6 +53,16 @@ export class ApiClient {
     await this.request(`/runs/${encodeURIComponent(runId)}/stop`, { method: 'POST' });
   }
 
+  /** Everything stored about the user, as the server's JSON file (`GET /users/me/export`). */
+  async exportAccount(): Promise<Blob> {
+    return (await this.request('/users/me/export')).blob();
+  }
+
+  /** Deletes the user's account and all its data (`DELETE /users/me`). */
+  async deleteAccount(): Promise<void> {
+    await this.request('/users/me', { method: 'DELETE' });
+  }
+
   /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */
   async send(input: SendInput, onEvent: (event: RunEvent) => void, signal: AbortSignal): Promise<void> {
     const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };

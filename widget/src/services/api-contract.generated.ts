@@ -34,7 +34,7 @@ export interface paths {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["AccountController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -188,6 +188,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -492,6 +508,59 @@ export interface components {
             /** @enum {string} */
             database: "up";
         };
+        SignInMethodDto: {
+            /** @description `credential` (password), `host` (the host site), or a social provider id. */
+            providerId: string;
+            /** @description The person's id at that provider. */
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SessionExportDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            ipAddress: string | null;
+            userAgent: string | null;
+        };
+        SignInExportDto: {
+            name: string;
+            /** @description A placeholder ending in `.invalid` for guests and host-site users. */
+            email: string;
+            emailVerified: boolean;
+            image: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            methods: components["schemas"]["SignInMethodDto"][];
+            sessions: components["schemas"]["SessionExportDto"][];
+        };
+        FeedbackExportDto: {
+            /**
+             * Format: uuid
+             * @description The rated answer (in `conversations`).
+             */
+            messageId: string;
+            /** @enum {string} */
+            rating: "up" | "down";
+            reason: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccountExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            profile: components["schemas"]["UserProfileDto"];
+            /** @description Null when sign-in is another deployment’s (AUTH_JWKS_URL). */
+            signIn: components["schemas"]["SignInExportDto"] | null;
+            /** @description Every conversation, oldest first, each with every message and its sources. */
+            conversations: components["schemas"]["ConversationExportDto"][];
+            /** @description Their ratings of answers, oldest first. */
+            feedback: components["schemas"]["FeedbackExportDto"][];
+        };
         RunDto: {
             /** Format: uuid */
             id: string;
@@ -634,6 +703,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserProfileDto"];
                 };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your account and all its data are deleted; every session and token of it ends. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid or expired token. */
             401: {
@@ -1294,6 +1399,44 @@ export interface operations {
             };
             /** @description DATABASE_UNAVAILABLE: the database is unreachable. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything stored about you, as a JSON download (Content-Disposition: attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExportDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
