@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule, type DatabaseUrls } from './database/database.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         HealthModule,
         LifecycleModule,
         MetricsModule,
+        FeedbackModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

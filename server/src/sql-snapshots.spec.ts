@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { projectRoot } from './common/project-root.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
+import { feedbackQueries } from './feedback/feedback.repository.js';
 import { knowledgeQueries } from './knowledge/knowledge.repository.js';
 import { userQueries } from './users/user.repository.js';
 
@@ -19,6 +20,7 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'conversations/queries/message.repository.sql', repository: 'MessageRepository', queries: messageQueries },
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
+  { file: 'feedback/queries/feedback.repository.sql', repository: 'FeedbackRepository', queries: feedbackQueries },
 ];
 
 function render(repository: string, queries: Queries): string {

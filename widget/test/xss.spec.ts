@@ -44,6 +44,7 @@ const message = (overrides: Partial<Message>): Message => ({
   clientMessageId: null,
   replyToId: null,
   createdAt: new Date().toISOString(),
+  feedback: null,
   ...overrides,
 });
 
@@ -78,8 +79,8 @@ describe('untrusted text is rendered inert', () => {
     for (const payload of payloads) {
       const container = document.createElement('ul');
       const sources = [
-        { title: payload, url: payload, snippet: payload, score: 1 },
-        { title: 'ok', url: 'javascript:alert(1)', snippet: payload, score: 1 },
+        { title: payload, url: payload, snippet: payload, score: 1, cited: false },
+        { title: 'ok', url: 'javascript:alert(1)', snippet: payload, score: 1, cited: false },
       ];
       render(messageItem(message({ content: payload, sources }), t), container);
       expect(dangers(container)).toEqual([]);

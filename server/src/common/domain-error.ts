@@ -32,6 +32,8 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
   RATE_LIMIT_UNAVAILABLE: 503,
   SHUTTING_DOWN: 503,
+  MESSAGE_NOT_FOUND: 404,
+  MESSAGE_NOT_RATEABLE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -136,7 +136,7 @@ export class ChatRunController implements ReactiveController {
     let answerId = localAnswerId;
     let stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
     let finished = false;
-    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, createdAt: new Date().toISOString() };
+    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, createdAt: new Date().toISOString(), feedback: null };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;
