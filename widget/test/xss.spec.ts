@@ -120,8 +120,10 @@ describe('untrusted text is rendered inert', () => {
     await page.type('Message', payloads.slice(0, 20).join('\n'));
     await page.click('Send');
     await waitFor(() => page.messages().at(-1)?.dataset.status === 'complete', 'the answer');
-    // The message log only: the widget's own icons and composer are not untrusted content.
-    expect(dangers(page.inner('chat-widget-conversation')!.querySelector('.log')!)).toEqual([]);
+    // What the messages show (text, answers, sources): the widget's own icons and controls are not untrusted content.
+    const shown = Array.from(page.inner('chat-widget-conversation')!.querySelectorAll('.log .bubble, .log .sources'));
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.flatMap((element) => dangers(element))).toEqual([]);
     expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
   });
 });

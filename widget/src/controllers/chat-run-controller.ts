@@ -5,7 +5,7 @@ import type { Strings } from '../i18n/index.js';
 import type { ApiClient } from '../services/api-client.js';
 import type { PageContext } from '../services/api-types.js';
 import { ApiError } from '../services/api-error.js';
-import type { Conversation, Message, RunEvent } from '../services/api-types.js';
+import type { Conversation, Message, MessageFeedback, RunEvent } from '../services/api-types.js';
 
 /** A message the user sent, kept until it is answered so a retry sends exactly the same thing. */
 export interface Outgoing {
@@ -214,6 +214,11 @@ export class ChatRunController implements ReactiveController {
       }
       this.host.requestUpdate();
     }
+  }
+
+  /** The user's feedback on answer `id` was stored (or removed: null). */
+  setFeedback(id: string, feedback: MessageFeedback | null): void {
+    this.patch(id, () => ({ feedback }));
   }
 
   private patch(id: string, patch: (m: Message) => Partial<Message>): void {

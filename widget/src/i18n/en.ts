@@ -80,6 +80,22 @@ export const en = {
   setupOriginRefused: 'This site ({origin}) may not use the chat server {server} yet. The site owner can allow it by adding {origin} to ALLOWED_ORIGINS in the server’s settings.',
   setupNoServer: 'No chat server answers at {server}. The site owner should set the widget’s server attribute to the chat server’s address.',
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
+  // citations and feedback
+  sourceLabel: 'Source {n}: {title}',
+  relatedSources: 'Related',
+  rateAnswer: 'Rate this answer',
+  rateUp: 'Helpful',
+  rateDown: 'Not helpful',
+  feedbackReason: 'What was wrong? (optional)',
+  reasonIncorrect: 'Incorrect',
+  reasonIncomplete: 'Incomplete',
+  reasonIrrelevant: 'Off topic',
+  reasonBadSources: 'Wrong sources',
+  reasonOther: 'Something else',
+  feedbackComment: 'Comment (optional)',
+  feedbackSend: 'Send',
+  feedbackThanks: 'Thanks for your feedback.',
+  feedbackRemoved: 'Feedback removed.',
 };
 
 export type Strings = typeof en;

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const conversationStyles = css`
   :host {
+    position: relative;
     display: flex;
     flex-direction: column;
     min-block-size: 0;
@@ -95,6 +96,109 @@ export const conversationStyles = css`
   .sources p {
     margin-block: 2px 6px;
     margin-inline: 0;
+  }
+  .sources .cited {
+    padding-inline-start: 6px;
+    border-inline-start: 2px solid var(--_accent);
+  }
+  .sources .related {
+    margin: 0;
+    padding-inline-start: 20px;
+    opacity: 0.85;
+  }
+  /* [n] in an answer: a small raised button, like a footnote mark, that still has a real hit area. */
+  .cite {
+    vertical-align: super;
+    font-size: 0.7em;
+    line-height: 1;
+    min-inline-size: 1.6em;
+    margin-inline: 1px;
+    padding-block: 2px;
+    padding-inline: 4px;
+    border: 1px solid var(--_accent);
+    border-radius: 6px;
+    background: var(--_bg);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .cite:hover,
+  .cite[aria-describedby] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .citation-popover {
+    position: absolute;
+    z-index: 2;
+    max-inline-size: min(320px, calc(100% - 16px));
+    padding-block: 8px;
+    padding-inline: 10px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+    font-size: 0.85rem;
+  }
+  .citation-popover p {
+    margin-block: 4px 0;
+    margin-inline: 0;
+  }
+  .feedback {
+    display: flex;
+    gap: 4px;
+    margin-block-start: 4px;
+  }
+  .rate {
+    display: inline-flex;
+    padding: 4px;
+    border: 1px solid transparent;
+    border-radius: 6px;
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .rate-down svg {
+    transform: scaleY(-1);
+  }
+  .rate:hover {
+    border-color: var(--_border);
+  }
+  .rate[aria-pressed='true'] {
+    color: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .feedback-form {
+    display: grid;
+    gap: 6px;
+    margin-block-start: 6px;
+    padding: 8px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    font-size: 0.875rem;
+  }
+  .feedback-form fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+  }
+  .feedback-form legend {
+    padding: 0;
+    margin-block-end: 4px;
+  }
+  .feedback-form textarea {
+    display: block;
+    inline-size: 100%;
+    box-sizing: border-box;
+    margin-block-start: 2px;
+    resize: vertical;
+  }
+  .feedback-form .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 6px;
   }
   .older {
     align-self: center;
