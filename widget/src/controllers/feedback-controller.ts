@@ -1,4 +1,3 @@
-import type { ReactiveController } from 'lit';
 import { reportError } from '../components/base/report-error.js';
 import type { WidgetElement } from '../components/base/widget-element.js';
 import type { Strings } from '../i18n/index.js';
@@ -18,7 +17,7 @@ export interface FeedbackOptions {
  * Thumbs up and down on answers: pressing a thumb stores it at once (pressing it again takes it
  * back); a thumbs down then offers an optional reason and comment. The outcome is announced.
  */
-export class FeedbackController implements ReactiveController {
+export class FeedbackController {
   /** The answer whose reason form is open. */
   formFor: string | null = null;
   /** For the live region. */
@@ -27,11 +26,7 @@ export class FeedbackController implements ReactiveController {
   constructor(
     private readonly host: WidgetElement,
     private readonly options: FeedbackOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   async rate(message: Message, rating: RateMessageBody['rating']): Promise<void> {
     const again = message.feedback?.rating === rating;

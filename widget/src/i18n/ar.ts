@@ -88,7 +88,7 @@ export const ar: Strings = {
   reasonBadSources: 'مصادر خاطئة',
   reasonOther: 'شيء آخر',
   feedbackComment: 'تعليق (اختياري)',
-  feedbackSend: 'إرسال',
+  feedbackSend: 'إرسال التقييم',
   feedbackThanks: 'شكرًا على ملاحظاتك.',
   feedbackRemoved: 'أُزيل التقييم.',
 };

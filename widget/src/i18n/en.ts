@@ -93,7 +93,7 @@ export const en = {
   reasonBadSources: 'Wrong sources',
   reasonOther: 'Something else',
   feedbackComment: 'Comment (optional)',
-  feedbackSend: 'Send',
+  feedbackSend: 'Send feedback',
   feedbackThanks: 'Thanks for your feedback.',
   feedbackRemoved: 'Feedback removed.',
 };

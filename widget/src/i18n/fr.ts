@@ -88,7 +88,7 @@ export const fr: Strings = {
   reasonBadSources: 'Mauvaises sources',
   reasonOther: 'Autre chose',
   feedbackComment: 'Commentaire (facultatif)',
-  feedbackSend: 'Envoyer',
+  feedbackSend: 'Envoyer l’avis',
   feedbackThanks: 'Merci pour votre avis.',
   feedbackRemoved: 'Avis retiré.',
 };

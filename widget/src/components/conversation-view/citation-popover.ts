@@ -35,8 +35,6 @@ export class CitationPopover implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     clearTimeout(this.hideTimer);
   }

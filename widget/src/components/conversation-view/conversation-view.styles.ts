@@ -101,25 +101,20 @@ export const conversationStyles = css`
     padding-inline-start: 6px;
     border-inline-start: 2px solid var(--_accent);
   }
-  .sources .related {
+  .sources ul {
     margin: 0;
     padding-inline-start: 20px;
-    opacity: 0.85;
   }
   /* [n] in an answer: a small raised button, like a footnote mark, that still has a real hit area. */
   .cite {
     vertical-align: super;
     font-size: 0.7em;
     line-height: 1;
-    min-inline-size: 1.6em;
-    margin-inline: 1px;
     padding-block: 2px;
-    padding-inline: 4px;
+    padding-inline: 5px;
     border: 1px solid var(--_accent);
     border-radius: 6px;
-    background: var(--_bg);
     color: var(--_accent);
-    cursor: pointer;
   }
   .cite:hover,
   .cite[aria-describedby] {
@@ -135,42 +130,28 @@ export const conversationStyles = css`
     border: 1px solid var(--_border);
     border-radius: 8px;
     background: var(--_bg);
-    color: var(--_fg);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+    box-shadow: var(--_shadow);
     font-size: 0.85rem;
   }
   .citation-popover p {
     margin-block: 4px 0;
-    margin-inline: 0;
-  }
-  .feedback {
-    display: flex;
-    gap: 4px;
-    margin-block-start: 4px;
   }
   .rate {
-    display: inline-flex;
     padding: 4px;
-    border: 1px solid transparent;
-    border-radius: 6px;
     background: none;
     color: var(--_muted);
-    cursor: pointer;
   }
   .rate-down svg {
     transform: scaleY(-1);
-  }
-  .rate:hover {
-    border-color: var(--_border);
   }
   .rate[aria-pressed='true'] {
     color: var(--_accent);
     border-color: var(--_accent);
   }
+  /* Not the composer: one column, no top rule (the composer's form rule sets both). */
   .feedback-form {
-    display: grid;
-    gap: 6px;
-    margin-block-start: 6px;
+    grid-template-columns: 1fr;
+    gap: 8px;
     padding: 8px;
     border: 1px solid var(--_border);
     border-radius: 8px;
@@ -180,25 +161,18 @@ export const conversationStyles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 12px;
   }
-  .feedback-form legend {
-    padding: 0;
-    margin-block-end: 4px;
+  fieldset label {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    margin-inline-end: 12px;
   }
-  .feedback-form textarea {
-    display: block;
-    inline-size: 100%;
-    box-sizing: border-box;
-    margin-block-start: 2px;
-    resize: vertical;
+  .feedback-form input {
+    inline-size: auto;
   }
   .feedback-form .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 6px;
+    text-align: end;
   }
   .older {
     align-self: center;

@@ -21,9 +21,7 @@ const thumb = svg`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="t
 export function feedbackBar(message: Message, t: Strings, feedback: FeedbackController) {
   const rating = message.feedback?.rating;
   return html`<div class="feedback" role="group" aria-label=${t.rateAnswer}>
-      <button type="button" class="rate rate-up" aria-pressed=${rating === 'up'} aria-label=${t.rateUp} title=${t.rateUp} @click=${() => feedback.rate(message, 'up')}>
-        ${thumb}
-      </button>
+      <button type="button" class="rate" aria-pressed=${rating === 'up'} aria-label=${t.rateUp} title=${t.rateUp} @click=${() => feedback.rate(message, 'up')}>${thumb}</button>
       <button type="button" class="rate rate-down" aria-pressed=${rating === 'down'} aria-label=${t.rateDown} title=${t.rateDown} @click=${() => feedback.rate(message, 'down')}>
         ${thumb}
       </button>
