@@ -137,6 +137,7 @@ export const conversationStyles = css`
     margin-block: 4px 0;
   }
   .rate {
+    display: inline-flex;
     padding: 4px;
     background: none;
     color: var(--_muted);
