@@ -9,24 +9,13 @@ import { renderMarkdown } from '../src/markdown/render-markdown.js';
 import type { Message, Source } from '../src/services/api-types.js';
 import { citedSource, citingMessage } from './agent-script.js';
 import { deepElements, mountSignedIn, waitFor } from './harness.js';
+import { messageFixture } from './message-fixture.js';
 
 const payloads = corpus('xss.txt');
 const t = resolveStrings('en');
 
 const source = (title: string, cited: boolean): Source => ({ title, url: `https://docs.example.com/${encodeURIComponent(title)}#part`, snippet: `About ${title}`, score: 1, quote: `Quote of ${title}`, cited });
-const answer = (content: string, sources: Source[]): Message => ({
-  id: 'a1',
-  conversationId: 'c1',
-  role: 'assistant',
-  content,
-  sources,
-  status: 'complete',
-  errorCode: null,
-  clientMessageId: null,
-  replyToId: null,
-  createdAt: new Date().toISOString(),
-  feedback: null,
-});
+const answer = (content: string, sources: Source[]) => messageFixture({ id: 'a1', content, sources });
 const rendered = (message: Message) => {
   const container = document.createElement('ul');
   render(messageItem(message, t), container);

@@ -3,10 +3,10 @@ import { render } from 'lit';
 import { awkwardStrings, corpus } from '../../server/test/corpora.js';
 import { messageItem } from '../src/components/conversation-view/message-item.js';
 import { resolveStrings } from '../src/i18n/index.js';
-import type { Message } from '../src/services/api-types.js';
 import { loadMarkdown } from '../src/markdown/lazy-markdown.js';
 import { renderMarkdown } from '../src/markdown/render-markdown.js';
 import { deepElements, mountSignedIn, waitFor } from './harness.js';
+import { messageFixture } from './message-fixture.js';
 
 const payloads = corpus('xss.txt');
 const ALLOWED = new Set(['a', 'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
@@ -33,20 +33,7 @@ const inContainer = (markup: string) => {
   return container;
 };
 
-const message = (overrides: Partial<Message>): Message => ({
-  id: 'm1',
-  conversationId: 'c1',
-  role: 'assistant',
-  content: '',
-  sources: [],
-  status: 'complete',
-  errorCode: null,
-  clientMessageId: null,
-  replyToId: null,
-  createdAt: new Date().toISOString(),
-  feedback: null,
-  ...overrides,
-});
+const message = messageFixture;
 
 describe('untrusted text is rendered inert', () => {
   // message-item renders through the lazily loaded Markdown chunk.

@@ -14,6 +14,7 @@ import { controls } from '../../styles/theme.js';
 import { apiContext, stringsContext } from '../base/contexts.js';
 import { reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
+import { citationFeedbackStyles } from './citation-feedback.styles.js';
 import { CitationPopover, sourceQuote } from './citation-popover.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { messageItem } from './message-item.js';
@@ -30,7 +31,7 @@ const FOLLOW_THRESHOLD = 80;
  * the conversation to show no longer exists.
  */
 export class ConversationView extends WidgetElement {
-  static override styles = [controls, conversationStyles];
+  static override styles = [controls, conversationStyles, citationFeedbackStyles];
 
   @consume({ context: apiContext, subscribe: true }) @state() private api!: ApiClient;
   @consume({ context: stringsContext, subscribe: true }) @state() private t!: Strings;
