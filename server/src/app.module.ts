@@ -11,6 +11,7 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule, type DatabaseUrls } from './database/database.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         LifecycleModule,
         MetricsModule,
         AccountModule,
+        FeedbackModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

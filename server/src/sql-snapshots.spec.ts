@@ -7,6 +7,7 @@ import { hostTokenReplayQueries } from './auth/host-identity/host-token-replays.
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
 import { guestQueries } from './auth/guests/guest.repository.js';
+import { feedbackQueries } from './feedback/feedback.repository.js';
 import { knowledgeQueries } from './knowledge/knowledge.repository.js';
 import { runQueries } from './runs/run.repository.js';
 import { userQueries } from './users/user.repository.js';
@@ -27,6 +28,7 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'auth/guests/queries/guest.repository.sql', repository: 'GuestRepository', queries: guestQueries },
   { file: 'account/queries/account.repository.sql', repository: 'AccountRepository', queries: accountQueries },
   { file: 'auth/host-identity/queries/host-token-replays.sql', repository: 'HostTokenReplays', queries: hostTokenReplayQueries },
+  { file: 'feedback/queries/feedback.repository.sql', repository: 'FeedbackRepository', queries: feedbackQueries },
 ];
 
 function render(repository: string, queries: Queries): string {

@@ -5,7 +5,7 @@ import type { Strings } from '../i18n/index.js';
 import type { ApiClient } from '../services/api-client.js';
 import type { PageContext } from '../services/api-types.js';
 import { ApiError } from '../services/api-error.js';
-import type { Conversation, Message, RunEvent } from '../services/api-types.js';
+import type { Conversation, Message, MessageFeedback, RunEvent } from '../services/api-types.js';
 
 /** A message the user sent, kept until it is answered so a retry sends exactly the same thing. */
 export interface Outgoing {
@@ -145,7 +145,7 @@ export class ChatRunController implements ReactiveController {
     let answerId = localAnswerId;
     let stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
     let finished = false;
-    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, runId: null, createdAt: new Date().toISOString() };
+    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, runId: null, createdAt: new Date().toISOString(), feedback: null };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;
@@ -225,6 +225,11 @@ export class ChatRunController implements ReactiveController {
       }
       this.host.requestUpdate();
     }
+  }
+
+  /** The user's feedback on answer `id` was stored (or removed: null). */
+  setFeedback(id: string, feedback: MessageFeedback | null): void {
+    this.patch(id, () => ({ feedback }));
   }
 
   private patch(id: string, patch: (m: Message) => Partial<Message>): void {

@@ -92,6 +92,22 @@ export const en = {
   deleteAccountWarning: 'This deletes your account and every conversation and message in it, for good. It cannot be undone.',
   deleteAccountConfirm: 'Yes, delete everything',
   backToChat: 'Back to the chat',
+  // citations and feedback
+  sourceLabel: 'Source {n}: {title}',
+  relatedSources: 'Related',
+  rateAnswer: 'Rate this answer',
+  rateUp: 'Helpful',
+  rateDown: 'Not helpful',
+  feedbackReason: 'What was wrong? (optional)',
+  reasonIncorrect: 'Incorrect',
+  reasonIncomplete: 'Incomplete',
+  reasonIrrelevant: 'Off topic',
+  reasonBadSources: 'Wrong sources',
+  reasonOther: 'Something else',
+  feedbackComment: 'Comment (optional)',
+  feedbackSend: 'Send feedback',
+  feedbackThanks: 'Thanks for your feedback.',
+  feedbackRemoved: 'Feedback removed.',
 };
 
 export type Strings = typeof en;

@@ -1,6 +1,17 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './api-error.js';
-import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RenameConversationBody, RunEvent, SendMessageBody } from './api-types.js';
+import type {
+  ClientConfig,
+  Conversation,
+  ConversationPage,
+  ConversationWithMessages,
+  MessageFeedback,
+  PageContext,
+  RateMessageBody,
+  RenameConversationBody,
+  RunEvent,
+  SendMessageBody,
+} from './api-types.js';
 
 /** What the API client needs from sign-in: a current token, and a fresh one after a 401. */
 export interface TokenSource {
@@ -61,6 +72,15 @@ export class ApiClient {
   /** Deletes the user's account and all its data (`DELETE /users/me`). */
   async deleteAccount(): Promise<void> {
     await this.request('/users/me', { method: 'DELETE' });
+  }
+
+  /** Rates an answer, replacing the user's earlier feedback on it. */
+  async rateMessage(id: string, body: RateMessageBody): Promise<MessageFeedback> {
+    return (await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'PUT', body: JSON.stringify(body) })).json();
+  }
+
+  async clearFeedback(id: string): Promise<void> {
+    await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'DELETE' });
   }
 
   /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */

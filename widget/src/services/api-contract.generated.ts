@@ -212,6 +212,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/messages/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["FeedbackController_rate"];
+        post?: never;
+        delete: operations["FeedbackController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/runs/{id}": {
         parameters: {
             query?: never;
@@ -335,13 +351,39 @@ export interface components {
             lastMessageAt: string;
             messageCount: number;
         };
+        MessageFeedbackDto: {
+            /** @enum {string} */
+            rating: "up" | "down";
+            /** @enum {string|null} */
+            reason: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other" | null;
+            comment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SourceDto: {
             title: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description The page, with the `#anchor` of the passage’s section when it has one.
+             */
             url: string;
             snippet: string;
             /** @description Relevance, higher is better. */
             score: number;
+            /** @description The passage supporting the answer, plain text (answers stored before citations have none). */
+            quote?: string;
+            /**
+             * Format: uuid
+             * @description The knowledge-base chunk it came from.
+             */
+            chunkId?: string;
+            /**
+             * Format: uuid
+             * @description The knowledge-base document it came from.
+             */
+            documentId?: string;
+            /** @description Whether a `[n]` marker of the answer (n = this source’s 1-based position) cites it; uncited sources are related reading. */
+            cited: boolean;
         };
         MessageDto: {
             /** Format: uuid */
@@ -370,6 +412,8 @@ export interface components {
             runId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Your feedback on this answer; null when you gave none. */
+            feedback: components["schemas"]["MessageFeedbackDto"] | null;
         };
         ConversationExportDto: {
             conversation: components["schemas"]["ConversationDto"];
@@ -560,6 +604,17 @@ export interface components {
             conversations: components["schemas"]["ConversationExportDto"][];
             /** @description Their ratings of answers, oldest first. */
             feedback: components["schemas"]["FeedbackExportDto"][];
+        };
+        RateMessageDto: {
+            /** @enum {string} */
+            rating: "up" | "down";
+            /**
+             * @description Why the answer was rated down; only with `"rating": "down"`.
+             * @enum {string}
+             */
+            reason?: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other";
+            /** @description Free text for the site owner; blank counts as none. */
+            comment?: string;
         };
         RunDto: {
             /** Format: uuid */
@@ -1437,6 +1492,135 @@ export interface operations {
             };
             /** @description Missing, invalid or expired token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your answers (an assistant message). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; it replaces your earlier feedback on this answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageFeedbackDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed id or body, or a reason with a thumbs up. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_RATEABLE: a message of yours, or an answer still streaming or failed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your answers (an assistant message). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your feedback on this answer is gone (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a malformed id or body, or a reason with a thumbs up. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,9 @@ export type MergeGuestBody = Schemas['MergeGuestDto'];
 /** Where a message was sent from: the page's address and title, and the host's own `context`. */
 export type PageContext = Schemas['PageContextDto'];
 export type ErrorBody = Schemas['ErrorBodyDto'];
+export type MessageFeedback = Schemas['MessageFeedbackDto'];
+export type RateMessageBody = Schemas['RateMessageDto'];
+export type FeedbackReason = NonNullable<RateMessageBody['reason']>;
 
 /** One server-sent event of an agent run: the SSE event name and its parsed data. */
 export type RunStreamEvent = Schemas['AgentRunStreamEvent'];
