@@ -73,6 +73,8 @@ export interface AppConfig {
   shutdownGraceSeconds: number;
   /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */
   apiDocs: boolean;
+  /** The site owner's console (/admin): whether it shows who asked, and what counts as unanswered. */
+  console: { showIdentities: boolean; lowScoreThreshold: number; questionSimilarity: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -257,5 +257,10 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     // The API's map is handy in development and needless to hand every visitor in production.
     apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+    console: {
+      showIdentities: env.ADMIN_SHOW_IDENTITIES,
+      lowScoreThreshold: env.ADMIN_LOW_SCORE_THRESHOLD,
+      questionSimilarity: env.ADMIN_QUESTION_SIMILARITY,
+    },
   };
 }

@@ -9,4 +9,6 @@ export interface AuthUser {
   image: string | null;
   /** The JWT's `emailVerified` claim (false when a token lacks it). */
   emailVerified: boolean;
+  /** The JWT's `role` claim (Better Auth's admin plugin; comma-separated roles), null when it has none. */
+  role: string | null;
 }
