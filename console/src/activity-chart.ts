@@ -4,7 +4,7 @@ import type { Schemas } from './console-api.js';
 import { tokens } from './console.styles.js';
 
 const WIDTH = 720;
-const HEIGHT = 200;
+const HEIGHT = 180;
 const PAD = { top: 12, right: 8, bottom: 24, left: 36 };
 
 /**
@@ -70,7 +70,7 @@ export class ActivityChart extends LitElement {
     if (days.length === 0) return nothing;
     const totals = days.reduce((t, d) => ({ conversations: t.conversations + d.conversations, answers: t.answers + d.answers }), { conversations: 0, answers: 0 });
     const busiest = days.reduce((best, d) => (d.answers > best.answers ? d : best), days[0]!);
-    const summary = `${totals.conversations} conversations and ${totals.answers} answers from ${days[0]!.day} to ${days.at(-1)!.day}; busiest day ${busiest.day} with ${busiest.answers} answers.`;
+    const summary = `${count(totals.conversations, 'conversation')} and ${count(totals.answers, 'answer')} from ${days[0]!.day} to ${days.at(-1)!.day}; busiest day ${busiest.day} with ${count(busiest.answers, 'answer')}.`;
     return html`
       <div class="legend" aria-hidden="true">
         <span><span class="swatch conversations"></span>Conversations</span>
@@ -96,7 +96,8 @@ export class ActivityChart extends LitElement {
 
   private bars(days: Schemas['ActivityDayDto'][]) {
     const max = Math.max(1, ...days.map((d) => Math.max(d.conversations, d.answers)));
-    const top = niceCeiling(max);
+    // At least 2, so the middle grid line falls on a whole number.
+    const top = niceCeiling(Math.max(2, max));
     const plotWidth = WIDTH - PAD.left - PAD.right;
     const plotHeight = HEIGHT - PAD.top - PAD.bottom;
     const slot = plotWidth / days.length;
@@ -105,7 +106,7 @@ export class ActivityChart extends LitElement {
     const labelEvery = Math.ceil(days.length / 8);
     return svg`
       ${[0, 0.5, 1].map((f) => svg`<line class="grid" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(top * f)} y2=${y(top * f)}></line>
-        <text class="axis" x=${PAD.left - 6} y=${y(top * f) + 4} text-anchor="end">${Math.round(top * f)}</text>`)}
+        <text class="axis" x=${PAD.left - 6} y=${y(top * f) + 4} text-anchor="end">${Number((top * f).toFixed(1))}</text>`)}
       ${days.map((d, i) => {
         const x = PAD.left + i * slot + slot * 0.1;
         return svg`
@@ -116,6 +117,8 @@ export class ActivityChart extends LitElement {
     `;
   }
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** 1, 2 or 5 times a power of ten, at least `value`: round figures on the axis. */
 function niceCeiling(value: number): number {

@@ -3,8 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { tokens } from './console.styles.js';
 
 /**
- * One panel of the console: a titled region with its CSV export, and its loading or error state
- * announced to screen readers. The content is slotted.
+ * One panel of the console: a titled frame with its CSV export, and its loading or error state
+ * announced to screen readers. The content is slotted; the host is the landmark (role region,
+ * named by its heading), so the slotted content sits inside it in the accessibility tree.
  */
 @customElement('console-panel')
 export class ConsolePanel extends LitElement {
@@ -49,12 +50,17 @@ export class ConsolePanel extends LitElement {
   /** Hides the CSV button (panels without a list). */
   @property({ type: Boolean, attribute: 'no-export' }) noExport = false;
 
+  override updated(): void {
+    this.setAttribute('role', 'region');
+    this.setAttribute('aria-label', this.heading);
+    this.setAttribute('aria-busy', String(this.state === 'loading'));
+  }
+
   override render() {
-    const id = `panel-${this.heading.toLowerCase().replace(/\W+/g, '-')}`;
     return html`
-      <section aria-labelledby=${id} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
+      <section>
         <header>
-          <h2 id=${id}>${this.heading}</h2>
+          <h2>${this.heading}</h2>
           ${this.noExport
             ? nothing
             : html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('console-export', { bubbles: true, composed: true }))} aria-label=${`Export ${this.heading} as CSV`}>

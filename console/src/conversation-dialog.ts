@@ -46,7 +46,10 @@ export class ConversationDialog extends LitElement {
         border-radius: 8px;
         padding: 8px 12px;
         border: 1px solid var(--console-border);
+      }
+      .content {
         white-space: pre-wrap;
+        margin: 4px 0;
       }
       li.user {
         background: var(--console-bg);
@@ -54,7 +57,6 @@ export class ConversationDialog extends LitElement {
       .meta {
         font-size: 12px;
         color: var(--console-muted);
-        white-space: normal;
       }
       .rating-down {
         color: var(--console-danger);
@@ -63,7 +65,6 @@ export class ConversationDialog extends LitElement {
       ul.sources {
         margin: 6px 0 0;
         padding-left: 18px;
-        white-space: normal;
       }
       ul.sources li {
         border: 0;
@@ -98,7 +99,7 @@ export class ConversationDialog extends LitElement {
                 ${c.messages.map(
                   (m) => html`<li class=${m.role}>
                     <div class="meta">${m.role === 'user' ? 'Visitor' : 'Agent'} · ${formatTime(m.createdAt)}${m.status === 'complete' ? '' : ` · ${m.status}`}</div>
-                    ${m.content}
+                    <div class="content">${m.content}</div>
                     ${m.sources.length
                       ? html`<ul class="sources" aria-label="Sources">
                           ${m.sources.map((s) => html`<li>${s.title} ${s.cited ? '(cited)' : '(related)'}${s.score === null ? '' : ` · score ${s.score}`}</li>`)}

@@ -70,7 +70,7 @@ export class SiteConsole extends LitElement {
         padding: 8px 20px 0;
         font-size: 13px;
       }
-      main {
+      .panels {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr));
         gap: 16px;
@@ -173,6 +173,7 @@ export class SiteConsole extends LitElement {
           <button type="button" @click=${this.signOut}>Sign out</button>
         </div>
       </header>
+      <main>
       <form class="filters" aria-label="Date range" @change=${this.changeRange} @submit=${(e: Event) => e.preventDefault()}>
         <label>From <input type="date" name="from" .value=${this.range.from} max=${this.range.to} required /></label>
         <label>To <input type="date" name="to" .value=${this.range.to} min=${this.range.from} required /></label>
@@ -184,7 +185,7 @@ export class SiteConsole extends LitElement {
             Opening a conversation is recorded in the audit log.
           </p>`
         : nothing}
-      <main>
+      <div class="panels">
         ${this.panel('activity', 'Conversations and answers per day', '', (d) => html`<console-activity-chart .days=${d.days}></console-activity-chart>`, 'wide')}
         ${this.panel(
           'unanswered',
@@ -197,6 +198,7 @@ export class SiteConsole extends LitElement {
         ${this.panel('documents/top-cited', 'Top cited documents', 'Knowledge-base documents answers cited most.', (d) => this.documents(d, true))}
         ${this.panel('documents/never-cited', 'Never-cited documents', 'Knowledge-base documents no answer cited in the range.', (d) => this.documents(d, false))}
         ${this.panel('audit-log', 'Audit log', 'Conversations opened in this console: who, which, when.', (d) => this.auditLog(d), 'wide')}
+      </div>
       </main>
       <console-conversation .conversation=${this.conversation} @console-close=${() => (this.conversation = undefined)}></console-conversation>
     `;
