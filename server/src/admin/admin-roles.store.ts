@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/transaction.js';
+import type { ClientBase, Pool } from 'pg';
 import { ADMIN_ROLE } from '../auth/admin-roles.js';
 
 /** Better Auth's role for everyone else (the admin plugin's defaultRole). */
@@ -9,6 +9,9 @@ export const adminRoleQueries = {
   // Ending the sessions revokes their JWTs at once (the session_revoked trigger, migration 016).
   endSessions: `DELETE FROM "session" WHERE "userId" = $1`,
 } as const;
+
+/** A pool, a pooled client in a transaction, or a plain client (the bench's). */
+type Database = Pool | ClientBase;
 
 export class UnknownAccountError extends Error {
   constructor(email: string) {
@@ -21,13 +24,13 @@ export class UnknownAccountError extends Error {
  * Gives the Better Auth account with this email the admin role. Its holder's current JWT still
  * lacks the role; the next one carries it (signing in to the console again fetches one at once).
  */
-export async function grantAdminRole(db: Queryable, email: string): Promise<void> {
+export async function grantAdminRole(db: Database, email: string): Promise<void> {
   const { rows } = await db.query(adminRoleQueries.setRole, [email, ADMIN_ROLE]);
   if (rows.length === 0) throw new UnknownAccountError(email);
 }
 
 /** Takes the admin role away and signs the account out everywhere, so no token with the role survives. */
-export async function revokeAdminRole(db: Queryable, email: string): Promise<void> {
+export async function revokeAdminRole(db: Database, email: string): Promise<void> {
   const { rows } = await db.query<{ id: string }>(adminRoleQueries.setRole, [email, USER_ROLE]);
   if (rows.length === 0) throw new UnknownAccountError(email);
   await db.query(adminRoleQueries.endSessions, [rows[0]!.id]);
