@@ -93,7 +93,7 @@ export async function seed(client: pg.Client, plan: SeedPlan, log: (line: string
               -- words drawn for the messages stay those of earlier seeds.
               CASE WHEN k % 2 = 1 OR (c.n % 50 = 7 AND k % 4 = 0) THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object(
                 'title', 'Guide ' || (k % 40), 'url', 'https://docs.example.com/guide/' || (k % 40),
-                'snippet', left(t.content, 120), 'score', ((k * 7919 + c.n * 104729) % 1000) / 1000.0,
+                'snippet', left(t.content, 120), 'score', ((k * 7919 + c.n::bigint * 104729) % 1000) / 1000.0,
                 'documentId', ($4::uuid[])[1 + k % 40], 'cited', k % 4 <> 2)) END,
               'complete', c.started + k * interval '1 minute', c.started + k * interval '1 minute'
        FROM bench_conversation c, generate_series(1, c.length) k,
