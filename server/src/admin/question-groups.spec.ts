@@ -45,7 +45,52 @@ describe('grouping unanswered questions by wording', () => {
     ]);
   });
 
+  it('finds every pair a comparison of all pairs finds (the prefix filter is exact)', () => {
+    const words = ['reset', 'password', 'widget', 'theme', 'dark', 'mode', 'export', 'my', 'data', 'how', 'do', 'i', 'the', 'account', 'sign', 'in'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const items = Array.from({ length: 300 }, (_, i) =>
+      asked(Array.from({ length: 2 + Math.floor(next() * 4) }, () => words[Math.floor(next() * words.length)]).join(' '), i),
+    );
+    for (const threshold of [0.3, 0.5, 0.8]) {
+      const byPrefix = groupQuestions(items, threshold).map((g) => g.items.map((i) => i.askedAt.getTime()).join());
+      expect(byPrefix).toEqual(allPairsGrouping(items, threshold));
+    }
+  });
+
   it('returns nothing for nothing', () => {
     expect(groupQuestions([], 0.5)).toEqual([]);
   });
 });
+
+/** The same leader clustering, measuring every pair: slow, and obviously right. */
+function allPairsGrouping(items: ReturnType<typeof asked>[], threshold: number): string[] {
+  const wordings = new Map<string, ReturnType<typeof asked>[]>();
+  for (const item of items) {
+    const key = item.question.trim().replace(/\s+/g, ' ').toLowerCase();
+    wordings.set(key, [...(wordings.get(key) ?? []), item]);
+  }
+  const latest = (list: ReturnType<typeof asked>[]) => Math.max(...list.map((i) => i.askedAt.getTime()));
+  const ranked = [...wordings.values()].sort((a, b) => b.length - a.length || latest(b) - latest(a));
+  const similarity = (a: string[], b: string[]) => {
+    const shared = a.filter((t) => b.includes(t)).length;
+    return shared / (a.length + b.length - shared);
+  };
+  const taken = new Set<number>();
+  const groups: ReturnType<typeof asked>[][] = [];
+  ranked.forEach((leader, i) => {
+    if (taken.has(i)) return;
+    taken.add(i);
+    const members = [...leader];
+    ranked.forEach((other, j) => {
+      if (!taken.has(j) && similarity(leader[0]!.trigrams, other[0]!.trigrams) >= threshold) {
+        taken.add(j);
+        members.push(...other);
+      }
+    });
+    groups.push(members.sort((a, b) => b.askedAt.getTime() - a.askedAt.getTime()));
+  });
+  return groups
+    .sort((a, b) => b.length - a.length || b[0]!.askedAt.getTime() - a[0]!.askedAt.getTime())
+    .map((g) => g.map((i) => i.askedAt.getTime()).join());
+}
