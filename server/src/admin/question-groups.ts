@@ -30,43 +30,71 @@ interface Wording<Item> {
  * filtering (Xiao et al., "Efficient similarity joins for near duplicate detection"): with every
  * question's trigrams ordered rarest first, two questions alike by `threshold` or more share a
  * trigram among the first |x| − ⌈threshold·|x|⌉ + 1 of each. Only those prefixes are indexed, which
- * leaves out the common trigrams (" th", "how") that would make every question a candidate; each
- * candidate is then measured on all its trigrams.
+ * leaves out the common trigrams (" th", "how") that would make every question a candidate; the
+ * sizes and the positions of the common trigrams rule out most of the rest (PPJoin's length and
+ * positional filters), and each remaining candidate is measured on all its trigrams.
  */
 export function groupQuestions<Item extends FlaggedQuestion>(items: readonly Item[], threshold: number): QuestionGroup<Item>[] {
   const wordings = sameWordings(items);
   const ranked = rankTrigrams(wordings);
-  const prefixes = new Map<number, number[]>();
+  // Each prefix trigram → the wordings whose prefix holds it, and where.
+  const prefixes = new Map<number, { wording: number[]; position: number[] }>();
   ranked.forEach((trigrams, index) => {
-    for (const rank of trigrams.subarray(0, prefixLength(trigrams.length, threshold))) {
-      const list = prefixes.get(rank);
-      if (list) list.push(index);
-      else prefixes.set(rank, [index]);
+    for (let position = 0; position < prefixLength(trigrams.length, threshold); position++) {
+      const rank = trigrams[position]!;
+      let list = prefixes.get(rank);
+      if (!list) prefixes.set(rank, (list = { wording: [], position: [] }));
+      list.wording.push(index);
+      list.position.push(position);
     }
   });
   const taken = new Uint8Array(wordings.length);
-  // The leader that last looked at a wording, so each candidate is measured once per leader.
-  const seenBy = new Int32Array(wordings.length).fill(-1);
+  // Per leader: trigrams shared so far with each wording, -1 once it cannot reach the threshold.
+  const overlap = new Int32Array(wordings.length);
   const groups: QuestionGroup<Item>[] = [];
   wordings.forEach((leader, leaderIndex) => {
     if (taken[leaderIndex]) return;
     taken[leaderIndex] = 1;
     const members = [leader];
     const mine = ranked[leaderIndex]!;
-    for (const rank of mine.subarray(0, prefixLength(mine.length, threshold))) {
-      for (const other of prefixes.get(rank)!) {
-        if (taken[other] || seenBy[other] === leaderIndex) continue;
-        seenBy[other] = leaderIndex;
-        if (similarity(mine, ranked[other]!) >= threshold) {
-          taken[other] = 1;
-          members.push(wordings[other]!);
-        }
+    const candidates: number[] = [];
+    for (let i = 0; i < prefixLength(mine.length, threshold); i++) {
+      const list = prefixes.get(mine[i]!)!;
+      // Lists are in wording order, and every wording ranked before the leader is taken already.
+      for (let k = firstAfter(list.wording, leaderIndex); k < list.wording.length; k++) {
+        const other = list.wording[k]!;
+        const size = ranked[other]!.length;
+        if (taken[other] || overlap[other]! < 0 || size < threshold * mine.length || size * threshold > mine.length) continue;
+        // Positional filter (PPJoin): the trigrams after this common one can add at most this many.
+        const needed = Math.ceil((threshold / (1 + threshold)) * (mine.length + size) - 1e-9);
+        const reachable = overlap[other]! + 1 + Math.min(mine.length - i - 1, size - list.position[k]! - 1);
+        if (overlap[other] === 0) candidates.push(other);
+        overlap[other] = reachable >= needed ? overlap[other]! + 1 : -1;
       }
+    }
+    for (const other of candidates) {
+      if (overlap[other]! > 0 && similarity(mine, ranked[other]!) >= threshold) {
+        taken[other] = 1;
+        members.push(wordings[other]!);
+      }
+      overlap[other] = 0;
     }
     const groupItems = members.flatMap((m) => m.items).sort((a, b) => b.askedAt.getTime() - a.askedAt.getTime());
     groups.push({ question: leader.text, items: groupItems });
   });
   return groups.sort((a, b) => b.items.length - a.items.length || b.items[0]!.askedAt.getTime() - a.items[0]!.askedAt.getTime());
+}
+
+/** The position of the first value above `value` in an ascending list. */
+function firstAfter(list: number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** How many of a question's trigrams (rarest first) must include one shared with any question `threshold` alike. */

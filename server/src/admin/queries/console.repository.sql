@@ -13,21 +13,25 @@ SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(c.n, 0)::int AS conversatio
 
 -- ConsoleRepository.flaggedAnswers
 WITH flagged AS (
-      SELECT a.id, a.conversation_id, a.user_id, a.reply_to_id, a.created_at,
-        jsonb_array_length(a.sources) = 0 AS no_source, b.score AS best_score, coalesce(f.rating = 'down', false) AS rated_down
-      FROM messages a
-      LEFT JOIN message_feedback f ON f.message_id = a.id
-      CROSS JOIN LATERAL (SELECT (SELECT max((s->>'score')::float8) FROM jsonb_array_elements(a.sources) s WHERE jsonb_typeof(s->'score') = 'number') AS score) b
+      SELECT a.id, a.conversation_id, a.user_id, a.reply_to_id, a.created_at FROM messages a
       WHERE a.role = 'assistant' AND a.status = 'complete' AND a.created_at >= $1 AND a.created_at < $2
-        AND (jsonb_array_length(a.sources) = 0 OR b.score < $3 OR f.rating = 'down')
-      ORDER BY a.created_at DESC, a.id DESC
+        AND message_answer_score(a.sources) < $3
+      UNION
+      SELECT a.id, a.conversation_id, a.user_id, a.reply_to_id, a.created_at
+      FROM message_feedback f JOIN messages a ON a.id = f.message_id
+      -- Rated after it was given: a rating older than the range cannot be on an answer in it.
+      WHERE f.rating = 'down' AND f.created_at >= $1 AND a.role = 'assistant' AND a.status = 'complete' AND a.created_at >= $1 AND a.created_at < $2
+      ORDER BY created_at DESC, id DESC
       LIMIT $5
     )
     SELECT a.id AS answer_id, a.conversation_id, q.content AS question, show_trgm(left(q.content, 500)) AS trigrams,
-      q.created_at AS asked_at, a.no_source, a.best_score, a.rated_down,
+      q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source, (SELECT max((s->>'score')::float8) FROM jsonb_array_elements(m.sources) s WHERE jsonb_typeof(s->'score') = 'number') AS best_score,
+      coalesce(f.rating = 'down', false) AS rated_down,
       CASE WHEN $4 THEN u.email END AS email, CASE WHEN $4 THEN u.name END AS name
     FROM flagged a
+    JOIN messages m ON m.id = a.id
     JOIN messages q ON q.id = a.reply_to_id
+    LEFT JOIN message_feedback f ON f.message_id = a.id
     LEFT JOIN users u ON u.id = a.user_id AND $4
     ORDER BY a.created_at DESC, a.id DESC;
 

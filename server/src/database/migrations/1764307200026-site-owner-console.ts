@@ -30,9 +30,25 @@ export class SiteOwnerConsole1764307200026 implements MigrationInterface {
     // Per-day counts read (created_at, role) alone: an index-only scan of the range.
     await queryRunner.query(`CREATE INDEX "IDX_messages_created_role" ON "messages" ("created_at", "role")`);
     await queryRunner.query(`CREATE INDEX "IDX_conversations_created" ON "conversations" ("created_at")`);
+    // An answer's best source score, -1 with no source at all (NULL: sources without scores). Indexed
+    // with the answer's time, "unanswered in this range" is read from the index: only the few
+    // flagged answers are fetched, not every answer of the range.
+    await queryRunner.query(
+      `CREATE FUNCTION "message_answer_score"(sources jsonb) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+         SELECT CASE
+           WHEN jsonb_typeof(sources) <> 'array' THEN NULL
+           WHEN jsonb_array_length(sources) = 0 THEN -1
+           ELSE (SELECT max((s->>'score')::float8) FROM jsonb_array_elements(sources) s WHERE jsonb_typeof(s->'score') = 'number')
+         END $$`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_messages_answer_score" ON "messages" ("created_at", "message_answer_score"("sources")) WHERE "role" = 'assistant' AND "status" = 'complete'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_messages_answer_score"`);
+    await queryRunner.query(`DROP FUNCTION "message_answer_score"(jsonb)`);
     await queryRunner.query(`DROP INDEX "IDX_conversations_created"`);
     await queryRunner.query(`DROP INDEX "IDX_messages_created_role"`);
     await queryRunner.query(`DROP TABLE "admin_audit_log"`);
