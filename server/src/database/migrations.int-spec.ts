@@ -44,6 +44,8 @@ const APP_TABLES = [
   'migrations',
   'rateLimit',
   'rate_limits',
+  'run_events',
+  'runs',
   'session',
   'typeorm_metadata',
   'user',

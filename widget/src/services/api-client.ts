@@ -48,6 +48,11 @@ export class ApiClient {
     await this.request(`/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
+  /** Stops a run (POST /runs/:id/stop): its partial answer is stored as `stopped`. */
+  async stopRun(runId: string): Promise<void> {
+    await this.request(`/runs/${encodeURIComponent(runId)}/stop`, { method: 'POST' });
+  }
+
   /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */
   async send(input: SendInput, onEvent: (event: RunEvent) => void, signal: AbortSignal): Promise<void> {
     const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };
