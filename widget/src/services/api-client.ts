@@ -1,11 +1,14 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './api-error.js';
-import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RenameConversationBody, RunEvent, SendMessageBody } from './api-types.js';
+import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RenameConversationBody, Run, RunEvent, SendMessageBody } from './api-types.js';
 
 /** What the API client needs from sign-in: a current token, and a fresh one after a 401. */
 export interface TokenSource {
   token(force?: boolean): Promise<string>;
 }
+
+/** One event of a run, with its SSE `id` (increasing within the run; 0 if the server sent none). */
+export type RunEventHandler = (event: RunEvent, id: number) => void;
 
 /** What the page tells the agent with a message (docs/embedding.md, "Page context"). */
 export interface SendInput {
@@ -48,14 +51,34 @@ export class ApiClient {
     await this.request(`/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
-  /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */
-  async send(input: SendInput, onEvent: (event: RunEvent) => void, signal: AbortSignal): Promise<void> {
+  /** Sends a message and streams its run; resolves when the stream ends (or rejects with ApiError). */
+  send(input: SendInput, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
     const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };
-    const body = JSON.stringify(message);
     const path = input.conversationId ? `/conversations/${encodeURIComponent(input.conversationId)}/messages` : '/agents/run';
-    const response = await this.request(path, { method: 'POST', body, headers: { accept: 'text/event-stream' }, signal });
+    return this.stream(path, { method: 'POST', body: JSON.stringify(message) }, onEvent, signal);
+  }
+
+  /** A run's events after `lastEventId` (0: from its start), then live until it ends. */
+  followRun(runId: string, lastEventId: number, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    return this.stream(`/runs/${encodeURIComponent(runId)}/events`, lastEventId ? { headers: { 'last-event-id': String(lastEventId) } } : {}, onEvent, signal);
+  }
+
+  /** Stops a run for every tab that follows it (they get its final `done`); returns its final state. */
+  async stopRun(runId: string): Promise<Run> {
+    return (await this.request(`/runs/${encodeURIComponent(runId)}/stop`, { method: 'POST' })).json();
+  }
+
+  /** Has the agent go on from a stopped or interrupted answer: a new run, streamed into the same message. */
+  continueRun(runId: string, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    return this.stream(`/runs/${encodeURIComponent(runId)}/continue`, { method: 'POST' }, onEvent, signal);
+  }
+
+  private async stream(path: string, init: RequestInit, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'text/event-stream');
+    const response = await this.request(path, { ...init, headers, signal });
     const parser = createParser({
-      onEvent: ({ event, data }) => onEvent({ type: event, ...JSON.parse(data) } as RunEvent),
+      onEvent: ({ id, event, data }) => onEvent({ type: event, ...JSON.parse(data) } as RunEvent, Number(id) || 0),
     });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();

@@ -216,7 +216,7 @@ export interface components {
             content: string;
             sources: components["schemas"]["SourceDto"][];
             /** @enum {string} */
-            status: "complete" | "streaming" | "error" | "interrupted";
+            status: "complete" | "streaming" | "error" | "interrupted" | "stopped";
             errorCode: string | null;
             /** Format: uuid */
             clientMessageId: string | null;
@@ -225,8 +225,17 @@ export interface components {
              * @description For an answer: the user message it replies to.
              */
             replyToId: string | null;
+            runId: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        RunDto: {
+            id: string;
+            conversationId: string;
+            messageId: string;
+            /** @enum {string} */
+            status: "running" | "complete" | "stopped" | "error" | "interrupted";
+            lastEventId: number;
         };
         ConversationExportDto: {
             conversation: components["schemas"]["ConversationDto"];
@@ -285,6 +294,7 @@ export interface components {
              * @description The id the answer is stored under; later events name it.
              */
             assistantMessageId: string;
+            runId: string;
         };
         RunDeltaEventDto: {
             /** Format: uuid */

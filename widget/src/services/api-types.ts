@@ -20,6 +20,8 @@ export type RenameConversationBody = Schemas['RenameConversationDto'];
 /** Where a message was sent from: the page's address and title, and the host's own `context`. */
 export type PageContext = Schemas['PageContextDto'];
 export type ErrorBody = Schemas['ErrorBodyDto'];
+/** An agent run: a server-side resource any tab of its user can follow, stop or continue. */
+export type Run = Schemas['RunDto'];
 
 /** One server-sent event of an agent run: the SSE event name and its parsed data. */
 export type RunStreamEvent = Schemas['AgentRunStreamEvent'];

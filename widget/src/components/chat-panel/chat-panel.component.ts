@@ -9,6 +9,8 @@ import { ApiClient } from '../../services/api-client.js';
 import type { ClientConfig, Conversation, PageContext } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { createStorage, type StorageKind, type WidgetStorage } from '../../services/storage.js';
+import { Outbox } from '../../services/outbox.js';
+import { openTabChannel, type RunAnnouncement, type TabChannel } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
 import type { AuthView } from '../auth-view/auth-view.component.js';
 import { apiContext, authContext, stringsContext } from '../base/contexts.js';
@@ -49,6 +51,8 @@ export class ChatPanel extends WidgetElement {
   @state() private historyOpen = false;
   /** The reset link was used (or abandoned for a sign-in): the sign-in view no longer offers it. */
   @state() private resetDone = false;
+  /** The signed-in user's messages waiting for the network. */
+  @state() private outbox: Outbox | null = null;
 
   @query('chat-widget-auth') private authView?: AuthView;
   @query('chat-widget-conversation') private conversationView?: ConversationView;
@@ -61,6 +65,8 @@ export class ChatPanel extends WidgetElement {
   private session!: AuthController;
   protected readonly keyboardInset = new KeyboardInsetController(this);
   private shownView?: View;
+  /** To the signed-in user's other tabs: the runs started here, and theirs. */
+  private tabs: TabChannel | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // The panel is laid out in its language's direction, whatever the page's (an English panel on
@@ -114,7 +120,7 @@ export class ChatPanel extends WidgetElement {
 
   async signOut(): Promise<void> {
     await this.updateComplete;
-    this.conversationView?.stop();
+    this.conversationView?.detach();
     await this.session.signOut();
   }
 
@@ -169,7 +175,9 @@ export class ChatPanel extends WidgetElement {
             .greeting=${this.greeting}
             .maxLength=${this.config.messageMaxLength}
             .pageContext=${this.pageContext}
+            .outbox=${this.outbox}
             @conversation-changed=${this.onConversationChanged}
+            @run-started=${(event: CustomEvent<RunAnnouncement>) => this.tabs?.announce(event.detail)}
             @conversation-gone=${() => this.selectConversation(null)}
           ></chat-widget-conversation>
         </div>`;
@@ -184,10 +192,16 @@ export class ChatPanel extends WidgetElement {
 
   private onAuthState = (state: AuthState) => {
     this.historyOpen = false;
+    this.tabs?.close();
+    this.tabs = null;
+    this.outbox = null;
     if (state === 'signed-in') {
+      const userId = this.session.user!.id;
       this.resetDone = true;
       // After a reload the user finds the conversation they left.
       this.conversationId = this.storage.get(this.lastConversationKey);
+      this.outbox = new Outbox(this.storage, `user:${userId}:outbox`);
+      this.tabs = openTabChannel(this.server, userId, (run) => this.conversationView?.runStarted(run));
     } else if (state === 'signed-out') this.conversationId = null;
   };
 
