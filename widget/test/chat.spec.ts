@@ -49,7 +49,7 @@ describe('chat', () => {
     await page.click('Send');
     await waitFor(() => lastAnswer(page)?.querySelector('.markdown')?.textContent?.includes(slowAnswerStart), 'a partial answer');
     await page.click('Stop');
-    await waitFor(() => lastAnswer(page)?.dataset.status === 'interrupted', 'the interrupted answer');
+    await waitFor(() => lastAnswer(page)?.dataset.status === 'stopped', 'the stopped answer');
     await page.waitForText('Stopped.');
     expect(lastAnswer(page)!.textContent).toContain(slowAnswerStart);
     await page.button('Send');
@@ -58,7 +58,7 @@ describe('chat', () => {
     const { body } = await client.get('/conversations').expect(200);
     const stored = await waitFor(async () => {
       const page = await client.get(`/conversations/${body.items[0].id}`);
-      return page.body.messages.find((m: { role: string; status: string }) => m.role === 'assistant' && m.status === 'interrupted');
+      return page.body.messages.find((m: { role: string; status: string }) => m.role === 'assistant' && m.status === 'stopped');
     }, 'the stored partial answer');
     expect(stored.content).toContain(slowAnswerStart);
     expect(stored.content).not.toContain(slowAnswerEnd);
