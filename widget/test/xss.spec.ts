@@ -43,6 +43,7 @@ const message = (overrides: Partial<Message>): Message => ({
   errorCode: null,
   clientMessageId: null,
   replyToId: null,
+  runId: null,
   createdAt: new Date().toISOString(),
   ...overrides,
 });
