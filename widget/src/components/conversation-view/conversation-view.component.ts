@@ -73,6 +73,7 @@ export class ConversationView extends WidgetElement {
     queue: (outgoing) => {
       this.queue.add(outgoing);
       this.run.announcement = this.t.queuedOffline;
+      void this.scrollToEnd(true);
     },
     stored: (clientMessageId) => this.queue.remove(clientMessageId),
     started: (run) => this.dispatchEvent(new CustomEvent<RunAnnouncement>('run-started', { detail: run })),
