@@ -7,7 +7,7 @@ import type { PageContext } from '../services/api-types.js';
 import { ApiError } from '../services/api-error.js';
 import type { Conversation, Message, RunEvent } from '../services/api-types.js';
 import type { RunEventHandler } from '../services/api-client.js';
-import { followRun } from '../services/run-follower.js';
+import { followRun, onComeback } from '../services/run-follower.js';
 
 /** A message the user sent, kept until it is answered so a retry sends exactly the same thing. */
 export interface Outgoing {
@@ -243,9 +243,17 @@ export class ChatRunController implements ReactiveController {
     };
     try {
       // Once the run is known, a drop is only a lost connection: the run goes on and is followed.
-      if (open) await open(onEvent, abort.signal).catch((error: unknown) => {
-        if (!live.runId || abort.signal.aborted) throw error;
-      });
+      // A comeback (network, tab shown) cuts a connection that may have died silently meanwhile.
+      if (open) {
+        const connection = new AbortController();
+        const stopWatching = onComeback(() => live.runId && connection.abort());
+        abort.signal.addEventListener('abort', () => connection.abort());
+        await open(onEvent, connection.signal)
+          .catch((error: unknown) => {
+            if (!live.runId || abort.signal.aborted) throw error;
+          })
+          .finally(stopWatching);
+      }
       if (!live.finished && live.runId) {
         await followRun(this.options.api(), { runId: live.runId, after: live.lastEventId, signal: abort.signal, onEvent, onRetry: (attempt) => this.reconnect(attempt) });
         // The server ended the stream without a verdict: the stored answer has it.

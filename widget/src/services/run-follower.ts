@@ -17,7 +17,7 @@ export function retryDelay(attempt: number, random = Math.random): number {
  * Calls `wake` when a connection is most likely to work again, or to be dead without knowing it:
  * the network came back, or the tab was shown again (a sleeping phone drops its sockets silently).
  */
-function onComeback(wake: () => void): () => void {
+export function onComeback(wake: () => void): () => void {
   const visible = () => document.visibilityState === 'visible' && wake();
   addEventListener('online', wake);
   document.addEventListener('visibilitychange', visible);
