@@ -80,7 +80,9 @@ export class ApiClient {
     const parser = createParser({
       onEvent: ({ id, event, data }) => onEvent({ type: event, ...JSON.parse(data) } as RunEvent, Number(id) || 0),
     });
-    const reader = response.body!.getReader();
+    // No body (204): nothing more to tell, as for a finished run whose every event the client had.
+    const reader = response.body?.getReader();
+    if (!reader) return;
     const decoder = new TextDecoder();
     try {
       for (;;) {
