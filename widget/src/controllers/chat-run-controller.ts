@@ -52,8 +52,6 @@ interface Live {
   finished: boolean;
   /** Stop was pressed before the run's id was known: it is stopped as soon as it is. */
   stopWanted: boolean;
-  /** Set when the run replays from its start: the answer restarts from this text. */
-  base?: string;
   /** The message this tab sent, for a run it started with it. */
   outgoing?: Outgoing;
   /** Whether this tab started the run (its other tabs are told). */
@@ -171,14 +169,13 @@ export class ChatRunController implements ReactiveController {
 
   /**
    * Follows a run this tab did not start (another tab's, or one found streaming on load), from its
-   * start; `messageId` is its answer, which may not be on screen yet.
+   * start; `messageId` is its answer, which may not be on screen yet. The server stores an answer's
+   * text when its run ends, so what is shown of it is what came before this run (nothing, or the
+   * text a continued run goes on from), and the replayed deltas add to it.
    */
   follow(runId: string, messageId: string): void {
     if (this.streaming) return;
-    const answer = this.messages.find((m) => m.id === messageId);
-    // A streaming answer replays whole; an answer being continued keeps the text it had.
-    const base = answer?.status === 'streaming' ? '' : answer?.content;
-    void this.stream({ runId, answerId: messageId, lastEventId: 0, finished: false, stopWanted: false, base, own: false }, null);
+    void this.stream({ runId, answerId: messageId, lastEventId: 0, finished: false, stopWanted: false, own: false }, null);
   }
 
   /** Has the agent go on from a stopped or interrupted answer, in the same message. */
@@ -325,8 +322,8 @@ export class ChatRunController implements ReactiveController {
       ...answer,
       id: assistantMessageId,
       role: 'assistant',
-      content: live.base ?? answer?.content ?? '',
-      sources: live.base === '' ? [] : (answer?.sources ?? []),
+      content: answer?.content ?? '',
+      sources: answer?.sources ?? [],
       status: 'streaming',
       clientMessageId: null,
       replyToId: userMessage.id,
