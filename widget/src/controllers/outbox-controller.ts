@@ -20,6 +20,8 @@ export interface OutboxOptions {
  */
 export class OutboxController implements ReactiveController {
   private outbox: Outbox | null = null;
+  /** What the outbox held when last read (renders read this, not storage). */
+  private items: QueuedMessage[] = [];
   private sending = false;
 
   constructor(
@@ -50,11 +52,11 @@ export class OutboxController implements ReactiveController {
   /** What waits to be sent in the conversation on screen, oldest first. */
   waiting(): QueuedMessage[] {
     const { conversationId, messages } = this.options.run;
-    return (this.outbox?.all() ?? []).filter((m) => m.conversationId === conversationId && !messages.some((shown) => shown.clientMessageId === m.clientMessageId));
+    return this.items.filter((m) => m.conversationId === conversationId && !messages.some((shown) => shown.clientMessageId === m.clientMessageId));
   }
 
   has(clientMessageId: string): boolean {
-    return !!this.outbox?.all().some((m) => m.clientMessageId === clientMessageId);
+    return this.items.some((m) => m.clientMessageId === clientMessageId);
   }
 
   add(outgoing: Outgoing): void {
@@ -70,6 +72,7 @@ export class OutboxController implements ReactiveController {
   /** The new conversation the waiting messages were written in now exists: they follow it there. */
   created(conversationId: string): void {
     this.outbox?.created(conversationId);
+    this.changed();
   }
 
   /** Sends what waits, unless offline, already sending, or another tab is. */
@@ -119,6 +122,7 @@ export class OutboxController implements ReactiveController {
   }
 
   private changed = (): void => {
+    this.items = this.outbox?.all() ?? [];
     this.host.requestUpdate();
   };
 }
