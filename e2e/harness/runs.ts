@@ -7,11 +7,11 @@ import { type E2eEnvironment, useE2eEnvironment } from './e2e-environment.js';
  * The e2e environment with the openai provider against the local OpenAI-compatible fake (a real
  * socket), whose `[pace=MS]` answers stream slowly enough to reload, stop or restart mid-answer.
  */
-export function useSlowAgentEnvironment(): () => E2eEnvironment {
+export function useSlowAgentEnvironment(settings: Record<string, string> = {}): () => E2eEnvironment {
   let openai: FakeOpenAi | undefined;
   const env = useE2eEnvironment(async () => {
     openai = await startFakeOpenAi();
-    return { AGENT_PROVIDER: 'openai', OPENAI_BASE_URL: openai.baseUrl, OPENAI_MODEL: 'fake-model' };
+    return { AGENT_PROVIDER: 'openai', OPENAI_BASE_URL: openai.baseUrl, OPENAI_MODEL: 'fake-model', ...settings };
   });
   afterAll(() => openai?.close());
   return env;

@@ -3,7 +3,8 @@ import { newUser, SCENARIO_TIMEOUT } from '../harness/e2e-environment.js';
 import { slowQuestion, storedMessages, useSlowAgentEnvironment } from '../harness/runs.js';
 import { UI_TIMEOUT } from '../harness/widget-driver.js';
 
-const env = useSlowAgentEnvironment();
+// A short lease: the run of the killed process is found orphaned (and marked interrupted) within seconds.
+const env = useSlowAgentEnvironment({ RUN_LEASE_SECONDS: '3' });
 
 describe('scenario 17: the server restarts mid-answer', () => {
   it(

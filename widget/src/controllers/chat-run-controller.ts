@@ -301,6 +301,12 @@ export class ChatRunController implements ReactiveController {
         break;
       case 'error':
         live.finished = true;
+        // The server that ran it went away: the answer is kept as far as it got, to be continued.
+        if (event.code === 'RUN_INTERRUPTED') {
+          patchAnswer(() => ({ status: 'interrupted' }));
+          this.announcement = t.interrupted;
+          break;
+        }
         patchAnswer(() => ({ status: 'error', errorCode: event.code }));
         this.failure = { error: reportError(this.host, new ApiError(502, event.code, event.message)), retry: live.outgoing };
         break;
