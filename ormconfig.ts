@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createLogger } from './server/src/common/logger.js';
 import { Conversation } from './server/src/conversations/conversation.entity.js';
 import { Message } from './server/src/conversations/message.entity.js';
+import { MessageFeedback } from './server/src/feedback/message-feedback.entity.js';
 import { loadConfig } from './server/src/config/load-config.js';
 import { dataSourceOptions } from './server/src/database/data-source-options.js';
 import { resolveDatabase } from './server/src/database/resolve-database.js';
@@ -22,7 +23,7 @@ async function cliDataSource(): Promise<DataSource> {
   const database = await resolveDatabase(config, createLogger('warn'));
   return new DataSource({
     ...dataSourceOptions({ url: database.directUrl, poolMax: 2, applicationName: 'typeorm-cli' }),
-    entities: [User, Conversation, Message, KnowledgeDocument, Chunk],
+    entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk],
   });
 }
 

@@ -24,6 +24,7 @@ import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { statementsPer, enableStatementStats } from './statements.js';
 import { summarize } from './stats.js';
+import { measureRuns } from './runs.js';
 import { measureStreaming } from './streaming.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
@@ -229,6 +230,9 @@ async function main(): Promise<void> {
 
     // --- The openai provider against a local OpenAI-compatible server pacing its tokens ---
     rows.push(...(await measureOpenAiOverhead({ startServer, sessionToken: writers[0]!.sessionToken, runs: scale.agentRuns, targetP99Ms: TARGET.agentAddedP99Ms, log })));
+
+    // --- Runs as resources: reattach, stop with several listeners, the event log's cost per event ---
+    rows.push(...(await measureRuns({ startServer, sessionToken: writers[0]!.sessionToken, reattaches: scale.agentRuns, log })));
 
     // --- Writes: concurrent JSON agent runs, each storing two messages ---
     const writerJwts = await Promise.all(writers.map((w) => fetchJwt(server.url, w.sessionToken)));

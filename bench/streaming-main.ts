@@ -4,15 +4,13 @@
  * figures with the load average. `--profile` writes the page's CPU profile of each run there too.
  * `npm run bench` runs the same measurement and writes it into docs/performance.md.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../server/src/common/project-root.js';
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
-import { findFreePort } from '../server/src/database/free-port.js';
-import { type ChildServer, startNodeServer } from './processes.js';
+import { benchServerStarter } from './processes.js';
 import { measureStreaming } from './streaming.js';
 
 const root = projectRoot();
@@ -29,27 +27,7 @@ async function main(): Promise<void> {
     await admin.query('DROP DATABASE IF EXISTS bench WITH (FORCE)');
     await admin.query('CREATE DATABASE bench');
     await admin.end();
-    const startServer = async (env: Record<string, string>): Promise<ChildServer> => {
-      const port = await findFreePort();
-      return startNodeServer({
-        script: join(root, 'dist/server/src/main.js'),
-        env: {
-          NODE_ENV: 'development',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          DATABASE_URL: cluster.urlFor('bench'),
-          LOG_LEVEL: 'warn',
-          TRUST_PROXY: '127.0.0.1',
-          SERVE_EXAMPLES: 'false',
-          BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
-          ...env,
-        },
-        port,
-        readyPath: '/health/ready',
-        logFile: join(workDir, 'server.log'),
-      });
-    };
+    const startServer = benchServerStarter({ root, workDir, databaseUrl: cluster.urlFor('bench') });
     const loadBefore = loadavg();
     const profileDir = process.argv.includes('--profile') ? join(workDir, 'profiles') : undefined;
     const rows = await measureStreaming({ startServer, runs, log, profileDir });

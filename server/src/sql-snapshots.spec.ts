@@ -5,6 +5,7 @@ import { projectRoot } from './common/project-root.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
 import { knowledgeQueries } from './knowledge/knowledge.repository.js';
+import { runQueries } from './runs/run.repository.js';
 import { userQueries } from './users/user.repository.js';
 
 type Queries = Record<string, string | ((flag: boolean) => string)>;
@@ -19,6 +20,7 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'conversations/queries/message.repository.sql', repository: 'MessageRepository', queries: messageQueries },
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
+  { file: 'runs/queries/run.repository.sql', repository: 'RunRepository', queries: runQueries },
 ];
 
 function render(repository: string, queries: Queries): string {

@@ -73,6 +73,8 @@ export interface AppConfig {
   shutdownGraceSeconds: number;
   /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */
   apiDocs: boolean;
+  /** Agent runs' event logs (RUN_EVENTS_*) and the lease that tells a dead instance's runs (RUN_LEASE_SECONDS). */
+  runs: { eventsMax: number; flushMs: number; retentionMinutes: number; leaseSeconds: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -257,5 +257,11 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     // The API's map is handy in development and needless to hand every visitor in production.
     apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+    runs: {
+      eventsMax: env.RUN_EVENTS_MAX,
+      flushMs: env.RUN_EVENTS_FLUSH_MS,
+      retentionMinutes: env.RUN_EVENTS_RETENTION_MINUTES,
+      leaseSeconds: env.RUN_LEASE_SECONDS,
+    },
   };
 }

@@ -9,6 +9,12 @@ import { loadConfig } from '../config/load-config.js';
 import { PostgresRateLimiter } from '../rate-limit/postgres-rate-limiter.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrations } from './migrations/index.js';
+import { User } from '../users/user.entity.js';
+import { Conversation } from '../conversations/conversation.entity.js';
+import { Message } from '../conversations/message.entity.js';
+import { MessageFeedback } from '../feedback/message-feedback.entity.js';
+import { KnowledgeDocument } from '../knowledge/document.entity.js';
+import { Chunk } from '../knowledge/chunk.entity.js';
 import { revertLastMigration, runMigrations } from './run-migrations.js';
 
 async function tables(url: string): Promise<string[]> {
@@ -31,10 +37,13 @@ const APP_TABLES = [
   'conversations',
   'documents',
   'jwks',
+  'message_feedback',
   'messages',
   'migrations',
   'rateLimit',
   'rate_limits',
+  'run_events',
+  'runs',
   'session',
   'typeorm_metadata',
   'user',
@@ -82,7 +91,7 @@ describe('migrations', () => {
   it('leave nothing for `migration:generate` to do: the entities match the migrated schema', async () => {
     // Runs after the re-apply above: TypeORM keys its generated-column records by database name,
     // which in a template clone is the template's.
-    const dataSource = new DataSource(dataSourceOptions({ url: database.url, poolMax: 1 }));
+    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk] });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();

@@ -343,8 +343,10 @@ export class ChatRunController implements ReactiveController {
       this.conversationId = event.conversation.id;
       this.options.conversationCreated(event.conversation);
     }
-    if (live.own) this.options.started({ runId, conversationId: event.conversation.id, messageId: assistantMessageId });
     if (live.outgoing) this.host.emit('chat-widget:message-sent', { conversation: event.conversation, message: userMessage });
+    // No run: a retried send whose answer was stored before runs existed; it replays and ends.
+    if (!runId) return;
+    if (live.own) this.options.started({ runId, conversationId: event.conversation.id, messageId: assistantMessageId });
     if (live.stopWanted) void this.stopRun(runId);
   }
 

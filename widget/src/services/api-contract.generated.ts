@@ -124,6 +124,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runs/{id}/continue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue a cut answer
+         * @description The agent is handed the answer so far and goes on from it, as a new run of the same answer: the `conversation` event names the new run and the same `assistantMessageId`, and the deltas are to be appended to the answer's text so far. With `Accept: text/event-stream` the answer streams as server-sent events: `conversation`, then `delta`s, `sources`, and `done` or `error` (see docs/api.md). Otherwise one JSON result once the agent is done; a failed run is still a 200 whose `assistantMessage.status` is `error`.
+         */
+        post: operations["ChatController_continueRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -150,6 +170,63 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run’s state */
+        get: operations["RunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay a run’s events, then follow it live
+         * @description Server-sent events, the same frames (and ids) as the stream that started the run: from the start, or after `Last-Event-ID`, then live until `done` or `error`, and the stream ends. A finished run replays and ends. Errors before the stream starts (INVALID_LAST_EVENT_ID, LAST_EVENT_ID_OUT_OF_RANGE, RUN_NOT_FOUND) are JSON.
+         */
+        get: operations["RunsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a run, from any tab or device
+         * @description Aborts the agent wherever it runs; the partial answer is stored with status `stopped` and every listener gets a final `done` event with it. Answers once that is stored. A run that is over is left as it is (200, its final state).
+         */
+        post: operations["RunsController_stop"];
         delete?: never;
         options?: never;
         head?: never;
@@ -225,17 +302,13 @@ export interface components {
              * @description For an answer: the user message it replies to.
              */
             replyToId: string | null;
+            /**
+             * Format: uuid
+             * @description For an answer: the run that wrote it, or is writing it while `status` is `streaming` (GET /runs/{id}/events follows it).
+             */
             runId: string | null;
             /** Format: date-time */
             createdAt: string;
-        };
-        RunDto: {
-            id: string;
-            conversationId: string;
-            messageId: string;
-            /** @enum {string} */
-            status: "running" | "complete" | "stopped" | "error" | "interrupted";
-            lastEventId: number;
         };
         ConversationExportDto: {
             conversation: components["schemas"]["ConversationDto"];
@@ -294,7 +367,11 @@ export interface components {
              * @description The id the answer is stored under; later events name it.
              */
             assistantMessageId: string;
-            runId: string;
+            /**
+             * Format: uuid
+             * @description The run writing the answer: GET /runs/{id}/events replays and follows it (from a `Last-Event-ID`), POST /runs/{id}/stop stops it. Null only when a retried send replays an answer stored before runs existed.
+             */
+            runId: string | null;
         };
         RunDeltaEventDto: {
             /** Format: uuid */
@@ -309,7 +386,7 @@ export interface components {
             sources: components["schemas"]["SourceDto"][];
         };
         RunDoneEventDto: {
-            /** @description The stored answer, complete. */
+            /** @description The stored answer: `complete`, or `stopped` (POST /runs/{id}/stop) with the partial text. It holds the whole answer, also when the run used up its events (RUN_EVENTS_MAX) and stopped sending deltas. */
             message: components["schemas"]["MessageDto"];
         };
         RunErrorEventDto: {
@@ -369,6 +446,24 @@ export interface components {
             status: "ok";
             /** @enum {string} */
             database: "up";
+        };
+        RunDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The assistant message the run writes.
+             */
+            messageId: string;
+            /**
+             * @description `running` until it ends; `interrupted` when its server went away mid-answer (POST /runs/{id}/continue goes on from the partial answer).
+             * @enum {string}
+             */
+            status: "running" | "complete" | "stopped" | "error" | "interrupted";
+            /** @description The id of the last event stored; a `Last-Event-ID` may be at most this. */
+            lastEventId: number;
         };
         ErrorBodyDto: {
             /**
@@ -959,6 +1054,93 @@ export interface operations {
             };
         };
     };
+    ChatController_continueRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs, `interrupted` or `stopped`, the latest of its answer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result, or the stream of its events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunResultDto"];
+                    "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description EMAIL_NOT_VERIFIED: the account has not confirmed its email address (REQUIRE_EMAIL_VERIFICATION). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_CONTINUABLE: the run is not interrupted or stopped, or a later run wrote its answer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Agent-run rate limit reached; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -1008,6 +1190,194 @@ export interface operations {
             };
             /** @description DATABASE_UNAVAILABLE: the database is unreachable. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs (the `runId` of a stream’s `conversation` event, or an answer’s `runId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RunsController_events: {
+        parameters: {
+            query?: {
+                /** @description The same, for clients that cannot set the header; the header wins. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this event id (what EventSource sends on a reconnect). */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /** @description One of your runs (the `runId` of a stream’s `conversation` event, or an answer’s `runId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of the run’s events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
+                };
+            };
+            /** @description The run is over and `Last-Event-ID` is its final event: nothing more will come (an EventSource stops reconnecting). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_LAST_EVENT_ID (not a whole number ≥ 0), LAST_EVENT_ID_OUT_OF_RANGE (past the run’s last event), VALIDATION_FAILED (id). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RunsController_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs (the `runId` of a stream’s `conversation` event, or an answer’s `runId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

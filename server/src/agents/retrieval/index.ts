@@ -22,13 +22,23 @@ export function retrievalAgent(options: RetrievalAgentOptions) {
     async *run(input: AgentRunInput): AsyncGenerator<AgentEvent> {
       const passages = await relevantPassages(options.knowledge, input, maxPassages);
       const answer = passages.length ? composeAnswer(passages) : NOT_FOUND_ANSWER;
-      for (const text of textPieces(answer)) {
+      for (const text of textPieces(remainder(answer, input.partialAnswer))) {
         if (input.signal.aborted) return;
         yield { type: 'delta', text };
       }
       yield { type: 'sources', sources: passageSources(passages) };
     },
   } satisfies AgentProvider;
+}
+
+/**
+ * What is left to say of `answer` after `partial`: the answer is composed the same way each time,
+ * so a continued one is its rest; if the knowledge base changed meanwhile, the new answer in full,
+ * after a paragraph break.
+ */
+function remainder(answer: string, partial: string | undefined): string {
+  if (!partial) return answer;
+  return answer.startsWith(partial) ? answer.slice(partial.length) : `\n\n${answer}`;
 }
 
 /**

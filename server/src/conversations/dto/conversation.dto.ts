@@ -41,6 +41,13 @@ export class MessageDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) clientMessageId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'For an answer: the user message it replies to.' })
   replyToId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'For an answer: the run that wrote it, or is writing it while `status` is `streaming` (GET /runs/{id}/events follows it).',
+  })
+  runId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(message: MessageRecord): MessageDto {
@@ -54,6 +61,7 @@ export class MessageDto {
       errorCode: message.errorCode,
       clientMessageId: message.clientMessageId,
       replyToId: message.replyToId,
+      runId: message.runId,
       createdAt: message.createdAt.toISOString(),
     };
   }

@@ -6,6 +6,8 @@ import { UserProfileBounds1764307200017 } from './1764307200017-user-profile-bou
 import { MessagePageContext1764307200018 } from './1764307200018-message-page-context.js';
 import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-flexible.js';
 import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
+import { MessageFeedback1764307200022 } from './1764307200022-message-feedback.js';
+import { AgentRuns1764307200025 } from './1764307200025-agent-runs.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   MessagePageContext1764307200018,
   RateLimiterFlexible1764307200020,
   MessageRoles1764307200021,
+  MessageFeedback1764307200022,
+  AgentRuns1764307200025,
 ];
