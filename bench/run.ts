@@ -26,6 +26,7 @@ import { statementsPer, enableStatementStats } from './statements.js';
 import { summarize } from './stats.js';
 import { measureRuns } from './runs.js';
 import { measureStreaming } from './streaming.js';
+import { measureGuestFirstAnswer } from './guest-first-answer.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
 import { firstPaintRows, firstPaintTable, measureFirstPaint } from './widget-first-paint.js';
@@ -265,6 +266,7 @@ async function main(): Promise<void> {
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
     rows.push(...(await measureStreaming({ startServer, runs: scale.name === 'quick' ? 1 : 3, log })));
+    rows.push(...(await measureGuestFirstAnswer({ startServer, runs: scale.name === 'quick' ? 5 : 20, log })));
     const firstPaintLoads = scale.name === 'quick' ? 5 : 9;
     const firstPaint = await measureFirstPaint({ loads: firstPaintLoads, log });
     rows.push(...firstPaintRows(firstPaint, firstPaintLoads));

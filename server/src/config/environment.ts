@@ -372,4 +372,32 @@ export class Environment {
   @IsInt()
   RUN_LEASE_SECONDS = 30;
 
+  // --- Ways in and guests ---
+  /**
+   * What the widget offers, comma-separated: `guest` (ask at once as an anonymous user),
+   * `password`, `social`, `host` (the host site's own login). Unknown values are refused in `loadConfig`.
+   */
+  @IsString()
+  AUTH_MODES = 'password,social';
+
+  /** Agent runs one guest may start per window: lower than AGENT_RATE_LIMIT, as a guest costs nothing to make. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Days a guest and its conversations are kept after its last visit; then the purge deletes them. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  GUEST_RETENTION_DAYS = 30;
+
 }

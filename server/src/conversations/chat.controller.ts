@@ -92,12 +92,12 @@ export class ChatController {
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND: not one of your runs.' })
   @ApiConflictResponse({ description: 'RUN_NOT_CONTINUABLE: the run is not interrupted or stopped, or a later run wrote its answer.' })
   async continueRun(@CurrentUser() user: AuthUser, @UuidIdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.reply(await this.chat.prepareContinue(user.id, id), request, reply);
+    await this.reply(await this.chat.prepareContinue(user, id), request, reply);
   }
 
   private async respond(user: AuthUser, input: SendInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Errors up to here (validation, 404, 429) are ordinary JSON errors; nothing was stored.
-    await this.reply(await this.chat.prepare(user.id, input), request, reply);
+    await this.reply(await this.chat.prepare(user, input), request, reply);
   }
 
   private async reply(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/users/me/guest-merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a guest's conversations to the signed-in account
+         * @description For sign-ins that did not carry the guest’s session (social sign-in in a popup): the widget sends the guest’s own JWT. Password and host sign-ins merge by themselves. The guest is deleted with the move, so its token works once.
+         */
+        post: operations["GuestMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me": {
         parameters: {
             query?: never;
@@ -237,6 +257,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MergeGuestDto: {
+            /** @description The guest's own API JWT (GET /api/auth/token with the guest's session), proof that the caller holds the guest's session. */
+            guestToken: string;
+        };
+        MergeGuestResultDto: {
+            /**
+             * @description Conversations moved to the signed-in account; 0 when a concurrent merge took the guest first.
+             * @example 2
+             */
+            conversations: number;
+        };
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -257,12 +288,26 @@ export interface components {
             /** @enum {string} */
             type: "social" | "oidc";
         };
+        /**
+         * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+         * @enum {string}
+         */
+        AuthMode: "guest" | "password" | "social" | "host";
         ClientConfigDto: {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
             /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
             originAllowed: boolean;
+            /**
+             * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+             * @example [
+             *       "guest",
+             *       "password",
+             *       "social"
+             *     ]
+             */
+            authModes: components["schemas"]["AuthMode"][];
         };
         ConversationDto: {
             /** Format: uuid */
@@ -514,6 +559,65 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GuestMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeGuestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeGuestResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: guestToken missing, not a JWT, or too long. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: guestToken is not a live guest's token of this server, or the caller is a guest. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
