@@ -4,13 +4,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatRunController } from '../../controllers/chat-run-controller.js';
-import { OutboxController } from '../../controllers/outbox-controller.js';
+import { OutboxController, type OutboxPlace } from '../../controllers/outbox-controller.js';
 import { format, type Strings } from '../../i18n/index.js';
 import { loadMarkdown } from '../../markdown/lazy-markdown.js';
 import type { ApiClient } from '../../services/api-client.js';
 import type { PageContext } from '../../services/api-types.js';
 import type { Conversation, Message } from '../../services/api-types.js';
-import type { Outbox } from '../../services/outbox.js';
 import type { RunAnnouncement } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
 import { apiContext, stringsContext } from '../base/contexts.js';
@@ -47,7 +46,7 @@ export class ConversationView extends WidgetElement {
   /** Sent with each message; undefined: nothing. */
   @property({ attribute: false }) pageContext?: () => PageContext | undefined;
   /** The signed-in user's messages waiting for the network. */
-  @property({ attribute: false }) outbox: Outbox | null = null;
+  @property({ attribute: false }) outbox: OutboxPlace | null = null;
 
   @state() private olderCursor: string | null = null;
   @state() private loading = false;
@@ -172,6 +171,7 @@ export class ConversationView extends WidgetElement {
     const remaining = this.maxLength - this.draft.length;
     const showCounter = remaining < Math.min(200, this.maxLength * 0.1);
     const empty = !messages.length && !this.loading && !this.run.conversationId;
+    // The live region below is shown too while the connection is being re-established.
     return html`
       <div class="log" role="log" aria-live="polite" aria-busy=${streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
         <ol class="messages">
@@ -183,8 +183,7 @@ export class ConversationView extends WidgetElement {
         ${resumable(messages.at(-1), streaming) ? html`<li class="older"><button @click=${() => this.run.continue(messages.at(-1)!)}>${t.continueAnswer}</button></li>` : nothing}
         </ol>
       </div>
-      ${this.run.reconnecting ? html`<p class="muted notice">${t.reconnecting}</p>` : nothing}
-      <p class="sr-only" role="status">${this.run.announcement}</p>
+      <p class=${this.run.reconnecting ? 'muted notice' : 'sr-only'} role="status">${this.run.announcement}</p>
       ${failure
         ? html`<div class="alert" role="alert">
             <span class="error">${this.run.failureText()}</span>
