@@ -38,6 +38,7 @@ export function apiClient(baseUrl: string, jwt: string) {
     get: (path: string) => auth(request(baseUrl).get(path)),
     post: (path: string, body: object) => auth(request(baseUrl).post(path)).send(body),
     patch: (path: string, body: object) => auth(request(baseUrl).patch(path)).send(body),
+    put: (path: string, body: object) => auth(request(baseUrl).put(path)).send(body),
     delete: (path: string) => auth(request(baseUrl).delete(path)),
     /** POST with Accept: text/event-stream; resolves with the parsed events once the stream ends. */
     stream: async (path: string, body: object) => {

@@ -22,7 +22,7 @@ import type { AuthUser } from '../users/auth-user.js';
 import { CurrentUser } from '../users/current-user.decorator.js';
 import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
 import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
-import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { AgentRunResultDto, ConversationDto, MessageDto, SourceDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
 import { RUN_STREAM_EVENT_SCHEMA, RUN_STREAM_EVENTS, type RunStreamEvents } from './dto/run-events.dto.js';
 import { SseStream } from '../common/sse-stream.js';
@@ -136,7 +136,7 @@ export class ChatController {
       runId: run.runId,
     });
     sse.send('delta', { messageId, text: run.assistantMessage.content });
-    sse.send('sources', { messageId, sources: run.assistantMessage.sources });
+    sse.send('sources', { messageId, sources: SourceDto.list(run.assistantMessage.sources) });
     sse.send('done', { message: MessageDto.from(run.assistantMessage) });
     sse.end();
   }

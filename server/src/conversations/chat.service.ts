@@ -15,7 +15,7 @@ import type { RunStatus } from '../runs/run-event.js';
 import type { NewRun } from '../runs/run.repository.js';
 import { RunsService } from '../runs/runs.service.js';
 import { toErrorResponse } from '../common/error-response.js';
-import { ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { ConversationDto, MessageDto, SourceDto } from './dto/conversation.dto.js';
 import type { RunStreamEvents } from './dto/run-events.dto.js';
 import type { AuthUser } from '../users/auth-user.js';
 import { ConversationRepository, type ConversationRecord } from './conversation.repository.js';
@@ -163,7 +163,7 @@ export class ChatService {
           emit('delta', { messageId, text: event.text });
         } else {
           sources = event.sources;
-          emit('sources', { messageId, sources });
+          emit('sources', { messageId, sources: SourceDto.list(sources) });
         }
       }
       if (signal.aborted) status = abortedStatus(recorder.signal);

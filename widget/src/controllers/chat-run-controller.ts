@@ -5,7 +5,7 @@ import type { Strings } from '../i18n/index.js';
 import type { ApiClient } from '../services/api-client.js';
 import type { PageContext } from '../services/api-types.js';
 import { ApiError } from '../services/api-error.js';
-import type { Conversation, Message, RunEvent } from '../services/api-types.js';
+import type { Conversation, Message, MessageFeedback, RunEvent } from '../services/api-types.js';
 import type { RunEventHandler } from '../services/api-client.js';
 import { followRun, onComeback } from '../services/run-follower.js';
 
@@ -204,7 +204,7 @@ export class ChatRunController implements ReactiveController {
     if (navigator.onLine === false) return this.options.queue(outgoing);
     const localAnswerId = `pending-${outgoing.clientMessageId}`;
     const stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
-    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, runId: null, createdAt: new Date().toISOString() };
+    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, runId: null, createdAt: new Date().toISOString(), feedback: null };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;
@@ -265,6 +265,11 @@ export class ChatRunController implements ReactiveController {
       }
       this.host.requestUpdate();
     }
+  }
+
+  /** The user's feedback on answer `id` was stored (or removed: null). */
+  setFeedback(id: string, feedback: MessageFeedback | null): void {
+    this.patch(id, () => ({ feedback }));
   }
 
   private reconnect(attempt: number): void {

@@ -89,7 +89,32 @@ export const en = {
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
   // guests (AUTH_MODES=guest)
   guestOffer: 'Sign in to keep your history on every device',
-  guestBack: 'Back to the chat',
+  // the host site's login, and the account
+  errorHostIdentity: 'The site could not sign you in to the chat. Please retry in a moment.',
+  account: 'Account',
+  accountTitle: 'Your account',
+  signedInAs: 'Signed in as {name}',
+  exportData: 'Download my data',
+  deleteAccount: 'Delete my account and data',
+  deleteAccountWarning: 'This deletes your account and every conversation and message in it, for good. It cannot be undone.',
+  deleteAccountConfirm: 'Yes, delete everything',
+  backToChat: 'Back to the chat',
+  // citations and feedback
+  sourceLabel: 'Source {n}: {title}',
+  relatedSources: 'Related',
+  rateAnswer: 'Rate this answer',
+  rateUp: 'Helpful',
+  rateDown: 'Not helpful',
+  feedbackReason: 'What was wrong? (optional)',
+  reasonIncorrect: 'Incorrect',
+  reasonIncomplete: 'Incomplete',
+  reasonIrrelevant: 'Off topic',
+  reasonBadSources: 'Wrong sources',
+  reasonOther: 'Something else',
+  feedbackComment: 'Comment (optional)',
+  feedbackSend: 'Send feedback',
+  feedbackThanks: 'Thanks for your feedback.',
+  feedbackRemoved: 'Feedback removed.',
 };
 
 export type Strings = typeof en;

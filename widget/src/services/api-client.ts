@@ -1,6 +1,18 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './api-error.js';
-import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RenameConversationBody, Run, RunEvent, SendMessageBody } from './api-types.js';
+import type {
+  ClientConfig,
+  Conversation,
+  ConversationPage,
+  ConversationWithMessages,
+  MessageFeedback,
+  PageContext,
+  RateMessageBody,
+  RenameConversationBody,
+  Run,
+  RunEvent,
+  SendMessageBody,
+} from './api-types.js';
 
 /** What the API client needs from sign-in: a current token, and a fresh one after a 401. */
 export interface TokenSource {
@@ -56,6 +68,25 @@ export class ApiClient {
     const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };
     const path = input.conversationId ? `/conversations/${encodeURIComponent(input.conversationId)}/messages` : '/agents/run';
     return this.stream(path, { method: 'POST', body: JSON.stringify(message) }, onEvent, signal);
+  }
+
+  /** Everything stored about the user, as the server's JSON file (`GET /users/me/export`). */
+  async exportAccount(): Promise<Blob> {
+    return (await this.request('/users/me/export')).blob();
+  }
+
+  /** Deletes the user's account and all its data (`DELETE /users/me`). */
+  async deleteAccount(): Promise<void> {
+    await this.request('/users/me', { method: 'DELETE' });
+  }
+
+  /** Rates an answer, replacing the user's earlier feedback on it. */
+  async rateMessage(id: string, body: RateMessageBody): Promise<MessageFeedback> {
+    return (await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'PUT', body: JSON.stringify(body) })).json();
+  }
+
+  async clearFeedback(id: string): Promise<void> {
+    await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'DELETE' });
   }
 
   /** A run's events after `lastEventId` (0: from its start), then live until it ends. */

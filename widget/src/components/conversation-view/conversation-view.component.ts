@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatRunController } from '../../controllers/chat-run-controller.js';
+import { FeedbackController } from '../../controllers/feedback-controller.js';
 import { OutboxController, type OutboxPlace } from '../../controllers/outbox-controller.js';
 import { format, type Strings } from '../../i18n/index.js';
 import { loadMarkdown } from '../../markdown/lazy-markdown.js';
@@ -15,6 +16,8 @@ import { controls } from '../../styles/theme.js';
 import { apiContext, stringsContext } from '../base/contexts.js';
 import { reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
+import { citationFeedbackStyles } from './citation-feedback.styles.js';
+import { CitationPopover, sourceQuote } from './citation-popover.js';
 import { conversationStyles } from './conversation-view.styles.js';
 import { messageItem, queuedItem } from './message-item.js';
 
@@ -34,7 +37,7 @@ const FOLLOW_THRESHOLD = 80;
  * exists, `run-started` (a RunAnnouncement) when it started a run the user's other tabs may follow.
  */
 export class ConversationView extends WidgetElement {
-  static override styles = [controls, conversationStyles];
+  static override styles = [controls, conversationStyles, citationFeedbackStyles];
 
   @consume({ context: apiContext, subscribe: true }) @state() private api!: ApiClient;
   @consume({ context: stringsContext, subscribe: true }) @state() private t!: Strings;
@@ -79,6 +82,14 @@ export class ConversationView extends WidgetElement {
     settled: () => void this.queue.flush(),
     grew: (sent) => void this.scrollToEnd(sent),
   });
+  private readonly feedback = new FeedbackController(this, {
+    api: () => this.api,
+    t: () => this.t,
+    saved: (id, feedback) => this.run.setFeedback(id, feedback),
+    failed: (error) => this.run.fail({ error }),
+  });
+  private readonly citations = new CitationPopover(this, (id) => this.run.messages.find((m) => m.id === id)?.sources);
+  @query('.citation-popover') private citationBox!: HTMLElement | null;
   private readonly queue = new OutboxController(this, { run: this.run, api: () => this.api, pageContext: () => this.pageContext?.() });
   /** Whether the user is reading the end of the log (kept up to date by scroll events, not measured per token). */
   private following = true;
@@ -117,6 +128,7 @@ export class ConversationView extends WidgetElement {
   // A draft put back after a failed send (or cleared after a sent one) resizes the composer too.
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('draft')) this.autoGrow();
+    this.citations.position(this.citationBox);
   }
 
   private async load(id: string | null): Promise<void> {
@@ -173,17 +185,33 @@ export class ConversationView extends WidgetElement {
     const empty = !messages.length && !this.loading && !this.run.conversationId;
     // The live region below is shown too while the connection is being re-established.
     return html`
-      <div class="log" role="log" aria-live="polite" aria-busy=${streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
+      <div
+        class="log"
+        role="log"
+        aria-live="polite"
+        aria-busy=${streaming || this.loading ? 'true' : 'false'}
+        aria-label=${t.messages}
+        tabindex="0"
+        @scroll=${this.onScroll}
+        @mouseover=${this.citations.onShow}
+        @focusin=${this.citations.onShow}
+        @mouseout=${this.citations.onLeave}
+        @focusout=${this.citations.onLeave}
+        @click=${this.citations.onClick}
+        @keydown=${this.citations.onKeydown}
+      >
         <ol class="messages">
         ${this.olderCursor ? html`<li class="older"><button class="link" ?disabled=${this.loading} @click=${this.loadOlder}>${t.loadOlder}</button></li>` : nothing}
         ${this.loading && !messages.length ? html`<li class="muted" role="status">${t.loading}</li>` : nothing}
         ${empty ? html`<li class="message assistant"><div class="bubble">${this.greeting}</div></li>` : nothing}
-        ${repeat(messages, (m) => m.id, (m) => guard([m, t, this.markdownLoaded], () => messageItem(m, t)))}
+        ${repeat(messages, (m) => m.id, (m) => guard([m, t, this.markdownLoaded, this.feedback.formFor === m.id], () => messageItem(m, t, this.feedback)))}
         ${this.queue.waiting().map((m) => queuedItem(m.text, t, () => this.queue.remove(m.clientMessageId)))}
         ${resumable(messages.at(-1), streaming) ? html`<li class="older"><button @click=${() => this.run.continue(messages.at(-1)!)}>${t.continueAnswer}</button></li>` : nothing}
         </ol>
       </div>
+      ${this.citationPopover()}
       <p class=${this.run.reconnecting ? 'muted notice' : 'sr-only'} role="status">${this.run.announcement}</p>
+      <p class="sr-only" role="status">${this.feedback.announcement}</p>
       ${failure
         ? html`<div class="alert" role="alert">
             <span class="error">${this.run.failureText()}</span>
@@ -209,6 +237,14 @@ export class ConversationView extends WidgetElement {
         </p>
       </form>
     `;
+  }
+
+  /** The title and quote of the citation hovered or focused (see CitationPopover). */
+  private citationPopover() {
+    const shown = this.citations.shown;
+    return shown ? html`<div class="citation-popover" id=${CitationPopover.ID} role="tooltip" dir="auto" @mouseover=${this.citations.onShow} @mouseout=${this.citations.onLeave}>
+          ${sourceQuote(shown.source)}
+        </div>` : nothing;
   }
 
   private onScroll = () => {

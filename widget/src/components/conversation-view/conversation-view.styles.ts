@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const conversationStyles = css`
   :host {
+    position: relative;
     display: flex;
     flex-direction: column;
     min-block-size: 0;
