@@ -71,10 +71,14 @@ export class OutboxController implements ReactiveController {
     return this.items.some((m) => m.clientMessageId === clientMessageId);
   }
 
-  /** Queues a message of the conversation on screen at the end, unless it waits already (in its place). */
-  add(outgoing: Outgoing): void {
+  /**
+   * Queues a message of the conversation on screen at the end, unless it waits already (in its
+   * place); false when there is no outbox (a visitor who is not yet anyone, before a guest's first send).
+   */
+  add(outgoing: Outgoing): boolean {
     const conversationId = this.options.run.conversationId;
     this.update((all) => (all.some((m) => m.clientMessageId === outgoing.clientMessageId) ? all : [...all, { ...outgoing, conversationId }]));
+    return !!this.place;
   }
 
   remove(clientMessageId: string): void {

@@ -9,6 +9,7 @@ import { OutboxController, type OutboxPlace } from '../../controllers/outbox-con
 import { format, type Strings } from '../../i18n/index.js';
 import { loadMarkdown } from '../../markdown/lazy-markdown.js';
 import type { ApiClient } from '../../services/api-client.js';
+import { ApiError } from '../../services/api-error.js';
 import type { PageContext } from '../../services/api-types.js';
 import type { Conversation, Message } from '../../services/api-types.js';
 import type { RunAnnouncement } from '../../services/tab-channel.js';
@@ -73,9 +74,14 @@ export class ConversationView extends WidgetElement {
       if (!this.draft.trim() && !this.queue.has(outgoing.clientMessageId)) this.draft = outgoing.text;
     },
     queue: (outgoing) => {
-      this.queue.add(outgoing);
-      this.run.announcement = this.t.queuedOffline;
-      void this.scrollToEnd(true);
+      if (this.queue.add(outgoing)) {
+        this.run.announcement = this.t.queuedOffline;
+        void this.scrollToEnd(true);
+        return;
+      }
+      // Nowhere to keep it: it stays in the composer, with the offline error and a Retry.
+      if (!this.draft.trim()) this.draft = outgoing.text;
+      this.run.fail({ error: reportError(this, new ApiError(0, 'NETWORK', 'Offline')), retry: outgoing });
     },
     stored: (clientMessageId) => this.queue.remove(clientMessageId),
     started: (run) => this.dispatchEvent(new CustomEvent<RunAnnouncement>('run-started', { detail: run })),
