@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../server/src/common/project-root.js';
 import { newUser, SCENARIO_TIMEOUT, useE2eEnvironment } from './harness/e2e-environment.js';
+import { slowQuestion, useSlowAgentEnvironment } from './harness/runs.js';
 import { UI_TIMEOUT } from './harness/widget-driver.js';
 
 const env = useE2eEnvironment();
@@ -101,6 +102,35 @@ describe('accessibility of the widget for guests (AUTH_MODES=guest)', () => {
       await widget.button('Sign in to keep your history on every device').click();
       await page.getByLabel('Email').waitFor({ timeout: UI_TIMEOUT });
       found.push(...(await widgetViolations(page, 'sign-in from the offer')));
+      expect(found).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});
+
+describe('accessibility of answers that survive (issue 13)', () => {
+  const slowEnv = useSlowAgentEnvironment();
+
+  it(
+    '/plain-html/: no violation with a stopped answer to continue, and with a message waiting offline',
+    async () => {
+      const { page, context, widget } = await slowEnv().visit('/plain-html/');
+      await page.evaluate(`${AXE}\n;undefined`);
+      await widget.open();
+      await widget.signUp(newUser('a11y-runs'));
+      await widget.messageBox.fill(slowQuestion('How do I configure alerts?'));
+      await widget.button('Send').click();
+      await widget.answers().first().filter({ hasText: 'Answer to' }).waitFor({ timeout: UI_TIMEOUT });
+      await widget.button('Stop').click();
+      await widget.button('Continue').waitFor({ timeout: UI_TIMEOUT });
+      const found = await widgetViolations(page, 'stopped answer');
+
+      await context.setOffline(true);
+      await widget.messageBox.fill('Sent while offline');
+      await widget.button('Send').click();
+      await widget.button('Remove unsent message').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'message waiting offline')));
+      await context.setOffline(false);
       expect(found).toEqual([]);
     },
     SCENARIO_TIMEOUT,
