@@ -1,11 +1,44 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findFreePort } from '../server/src/database/free-port.js';
 
 export interface ChildServer {
   url: string;
   pid: number;
   stop(): Promise<void>;
+}
+
+/**
+ * How the standalone benches (`bench:streaming`, `bench:runs`) start the compiled server: in its own
+ * process on a free port, on `databaseUrl`, quiet, with `env` on top. Every server started by one
+ * starter shares one Better Auth secret, so servers sharing the database share its signing keys.
+ */
+export function benchServerStarter(options: { root: string; workDir: string; databaseUrl: string }): (env: Record<string, string>) => Promise<ChildServer> {
+  const secret = randomBytes(32).toString('base64');
+  return async (env) => {
+    const port = await findFreePort();
+    return startNodeServer({
+      script: join(options.root, 'dist/server/src/main.js'),
+      env: {
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        DATABASE_URL: options.databaseUrl,
+        LOG_LEVEL: 'warn',
+        TRUST_PROXY: '127.0.0.1',
+        SERVE_EXAMPLES: 'false',
+        BETTER_AUTH_SECRET: secret,
+        ...env,
+      },
+      port,
+      readyPath: '/health/ready',
+      logFile: join(options.workDir, 'server.log'),
+    });
+  };
 }
 
 /** Starts `node <script>` in its own process (the load generator must not share its event loop) and waits for `readyPath`. */

@@ -24,7 +24,9 @@ import { scaleFromArgs } from './scale.js';
 import { pickSearchTerms, seed } from './seed.js';
 import { statementsPer, enableStatementStats } from './statements.js';
 import { summarize } from './stats.js';
+import { measureRuns } from './runs.js';
 import { measureStreaming } from './streaming.js';
+import { measureGuestFirstAnswer } from './guest-first-answer.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
 import { firstPaintRows, firstPaintTable, measureFirstPaint } from './widget-first-paint.js';
@@ -230,6 +232,9 @@ async function main(): Promise<void> {
     // --- The openai provider against a local OpenAI-compatible server pacing its tokens ---
     rows.push(...(await measureOpenAiOverhead({ startServer, sessionToken: writers[0]!.sessionToken, runs: scale.agentRuns, targetP99Ms: TARGET.agentAddedP99Ms, log })));
 
+    // --- Runs as resources: reattach, stop with several listeners, the event log's cost per event ---
+    rows.push(...(await measureRuns({ startServer, sessionToken: writers[0]!.sessionToken, reattaches: scale.agentRuns, log })));
+
     // --- Writes: concurrent JSON agent runs, each storing two messages ---
     const writerJwts = await Promise.all(writers.map((w) => fetchJwt(server.url, w.sessionToken)));
     let turn = 0;
@@ -261,6 +266,7 @@ async function main(): Promise<void> {
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
     rows.push(...(await measureStreaming({ startServer, runs: scale.name === 'quick' ? 1 : 3, log })));
+    rows.push(...(await measureGuestFirstAnswer({ startServer, runs: scale.name === 'quick' ? 5 : 20, log })));
     const firstPaintLoads = scale.name === 'quick' ? 5 : 9;
     const firstPaint = await measureFirstPaint({ loads: firstPaintLoads, log });
     rows.push(...firstPaintRows(firstPaint, firstPaintLoads));

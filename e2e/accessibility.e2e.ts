@@ -79,3 +79,24 @@ describe('accessibility of the open widget (axe-core in Chromium)', () => {
     SCENARIO_TIMEOUT,
   );
 });
+
+describe('accessibility of the widget for guests (AUTH_MODES=guest)', () => {
+  const guestEnv = useE2eEnvironment({ AUTH_MODES: 'guest,password,social' });
+
+  it(
+    "/docs-site/: no violation on the guest's chat, with its offer to sign in, and on the sign-in view it leads to",
+    async () => {
+      const { page, widget } = await guestEnv().visit('/docs-site/');
+      await page.evaluate(`${AXE}\n;undefined`);
+      await widget.open();
+      await widget.ask('How do I configure alerts?');
+      const found = await widgetViolations(page, 'guest chat');
+
+      await widget.button('Sign in to keep your history on every device').click();
+      await page.getByLabel('Email').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'sign-in from the offer')));
+      expect(found).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});

@@ -61,6 +61,9 @@ export async function startE2eEnvironment(settings: Record<string, string> = {})
       KNOWLEDGE_BASE_URL: `${server.examplesUrl}/docs-site/`,
       // Every visitor sends its own X-Forwarded-For, so Better Auth's per-IP limits see distinct clients.
       TRUST_PROXY: '127.0.0.1',
+      // The server's own default (`npm start` adds guests for the examples): scenarios sign in first
+      // unless they ask for guests.
+      AUTH_MODES: 'password,social',
       ...settings,
     });
     browser = await launchBrowser();

@@ -58,7 +58,8 @@ describe('bad-input sweep', () => {
   let routes: SweptRoute[];
 
   beforeAll(async () => {
-    server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000' });
+    // Every way in on, so every route any of them adds is swept (guests: the anonymous plugin's).
+    server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000', AUTH_MODES: 'guest,password,social,host' });
     client = await signedInClient(server.url);
     conversationId = (await client.post('/agents/run', { message: 'the conversation under attack' }).expect(200)).body.conversation.id;
     routes = sweptRoutes(server.app);
@@ -134,6 +135,7 @@ describe('bad-input sweep', () => {
       { method: 'POST', path: '/agents/run', owner: 'api' },
       { method: 'DELETE', path: '/conversations/:id', owner: 'api' },
       { method: 'POST', path: '/api/auth/sign-in/email', owner: 'better-auth' },
+      { method: 'POST', path: '/api/auth/sign-in/anonymous', owner: 'better-auth' },
       { method: 'GET', path: '/api/auth/reset-password/:token', owner: 'better-auth' },
     ]));
     expect(samples).toEqual([]);

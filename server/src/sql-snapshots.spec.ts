@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { projectRoot } from './common/project-root.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
+import { guestQueries } from './auth/guests/guest.repository.js';
 import { feedbackQueries } from './feedback/feedback.repository.js';
 import { knowledgeQueries } from './knowledge/knowledge.repository.js';
+import { runQueries } from './runs/run.repository.js';
 import { userQueries } from './users/user.repository.js';
 
 type Queries = Record<string, string | ((flag: boolean) => string)>;
@@ -20,6 +22,8 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'conversations/queries/message.repository.sql', repository: 'MessageRepository', queries: messageQueries },
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
+  { file: 'runs/queries/run.repository.sql', repository: 'RunRepository', queries: runQueries },
+  { file: 'auth/guests/queries/guest.repository.sql', repository: 'GuestRepository', queries: guestQueries },
   { file: 'feedback/queries/feedback.repository.sql', repository: 'FeedbackRepository', queries: feedbackQueries },
 ];
 

@@ -43,9 +43,10 @@ export async function expectFailedRunKeepsConversation(client: SignedInClient, d
 
 /**
  * Starts a streamed run, reads until `deltas` answer pieces arrived, then goes away as a closed tab
- * would, and waits until the server has stored the answer as `interrupted`. Returns the messages.
+ * would, and waits until the server has stored the outcome: the run goes on without its client.
+ * Returns the messages.
  */
-export async function abandonStreamedRun(serverUrl: string, client: SignedInClient, databaseUrl: string, message: string, deltas: number): Promise<StoredMessage[]> {
+export async function leaveStreamedRun(serverUrl: string, client: SignedInClient, databaseUrl: string, message: string, deltas: number): Promise<StoredMessage[]> {
   const response = await fetch(`${serverUrl}/agents/run`, {
     method: 'POST',
     headers: { authorization: `Bearer ${client.jwt}`, 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -58,10 +59,10 @@ export async function abandonStreamedRun(serverUrl: string, client: SignedInClie
   const conversationId = parseSse(text.slice(0, text.lastIndexOf('\n\n') + 2))[0]!.data.conversation.id;
 
   let rows: StoredMessage[] = [];
-  for (let i = 0; i < 50 && rows[1]?.status !== 'interrupted'; i++) {
+  for (let i = 0; i < 100 && rows[1]?.status !== 'complete'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     rows = await storedMessages(databaseUrl, conversationId);
   }
-  expect(rows[1]).toMatchObject({ role: 'assistant', status: 'interrupted' });
+  expect(rows[1]).toMatchObject({ role: 'assistant', status: 'complete' });
   return rows;
 }

@@ -54,11 +54,11 @@ describe('chat', () => {
     expect(lastAnswer(page)!.textContent).toContain(slowAnswerStart);
     await page.button('Send');
 
-    // The server kept the partial answer too.
+    // The server stopped its run and kept the partial answer too.
     const { body } = await client.get('/conversations').expect(200);
     const stored = await waitFor(async () => {
       const page = await client.get(`/conversations/${body.items[0].id}`);
-      return page.body.messages.find((m: { role: string; status: string }) => m.role === 'assistant' && m.status === 'interrupted');
+      return page.body.messages.find((m: { role: string; status: string }) => m.role === 'assistant' && m.status === 'stopped');
     }, 'the stored partial answer');
     expect(stored.content).toContain(slowAnswerStart);
     expect(stored.content).not.toContain(slowAnswerEnd);

@@ -11,6 +11,7 @@ export const messageFixture = (overrides: Partial<Message>): Message => ({
   errorCode: null,
   clientMessageId: null,
   replyToId: null,
+  runId: null,
   createdAt: new Date().toISOString(),
   feedback: null,
   ...overrides,

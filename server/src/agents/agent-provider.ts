@@ -47,6 +47,11 @@ export interface AgentRunInput {
   userId: string;
   /** The page the message was sent from, when the widget sent one. */
   context?: PageContext;
+  /**
+   * The answer so far, when an interrupted or stopped answer is continued (POST /runs/:id/continue):
+   * the provider goes on from its last character, without repeating it; its deltas are appended.
+   */
+  partialAnswer?: string;
 }
 
 /**

@@ -6,6 +6,9 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthEvents } from './auth-events.js';
 import { BetterAuthController } from './better-auth.controller.js';
 import { BetterAuthService } from './better-auth.service.js';
+import { GuestMergeController } from './guests/guest-merge.controller.js';
+import { GuestMergeService } from './guests/guest-merge.service.js';
+import { GuestPurgeScheduler } from './guests/guest-purge.scheduler.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { RevocationFeed } from './revocation/revocation-feed.js';
@@ -14,7 +17,7 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
 
 @Module({
   imports: [PassportModule, UsersModule, RateLimitModule],
-  controllers: [BetterAuthController],
+  controllers: [BetterAuthController, GuestMergeController],
   providers: [
     AuthEvents,
     BetterAuthService,
@@ -24,6 +27,8 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
     TokenAuthenticator,
     JwtBearerStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    GuestPurgeScheduler,
+    GuestMergeService,
   ],
   exports: [BetterAuthService, AuthEvents],
 })

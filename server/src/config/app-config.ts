@@ -1,3 +1,7 @@
+/** The ways into the chat a site owner can offer (AUTH_MODES). */
+export const AUTH_MODES = ['guest', 'password', 'social', 'host'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
 /** The validated, typed configuration every module reads (never `process.env` directly). */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -73,6 +77,12 @@ export interface AppConfig {
   shutdownGraceSeconds: number;
   /** Swagger UI and the OpenAPI document at /api/docs (API_DOCS). */
   apiDocs: boolean;
+  /** Agent runs' event logs (RUN_EVENTS_*) and the lease that tells a dead instance's runs (RUN_LEASE_SECONDS). */
+  runs: { eventsMax: number; flushMs: number; retentionMinutes: number; leaseSeconds: number };
+  /** What the widget offers (AUTH_MODES); a mode that is off is off on the server too. */
+  authModes: AuthMode[];
+  /** Anonymous users (AUTH_MODES=guest): their own agent-run limit, and how long they are kept after their last visit. */
+  guests: { rateLimit: { max: number; windowSeconds: number }; retentionDays: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -344,4 +344,60 @@ export class Environment {
   @IsInt()
   SHUTDOWN_GRACE_SECONDS = 10;
 
+  /** Events one agent run keeps for replay (GET /runs/:id/events); past it, the stream is quiet until the final event, which holds the whole answer. */
+  @Transform(toInt)
+  @Min(10)
+  @Max(100_000)
+  @IsInt()
+  RUN_EVENTS_MAX = 5000;
+
+  /** Longest a streamed event waits to be stored with the next ones (one INSERT per batch); 0 stores each as soon as the previous write is done. */
+  @Transform(toInt)
+  @Min(0)
+  @Max(1000)
+  @IsInt()
+  RUN_EVENTS_FLUSH_MS = 20;
+
+  /** Minutes a finished run's events are kept for replay before only its final event (with the whole answer) is left. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(525_600)
+  @IsInt()
+  RUN_EVENTS_RETENTION_MINUTES = 60;
+
+  /** Seconds an instance's hold on its running runs lasts without renewal; a run whose instance died is marked interrupted once it lapses. */
+  @Transform(toInt)
+  @Min(2)
+  @Max(3600)
+  @IsInt()
+  RUN_LEASE_SECONDS = 30;
+
+  // --- Ways in and guests ---
+  /**
+   * What the widget offers, comma-separated: `guest` (ask at once as an anonymous user),
+   * `password`, `social`, `host` (the host site's own login). Unknown values are refused in `loadConfig`.
+   */
+  @IsString()
+  AUTH_MODES = 'password,social';
+
+  /** Agent runs one guest may start per window: lower than AGENT_RATE_LIMIT, as a guest costs nothing to make. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Days a guest and its conversations are kept after its last visit; then the purge deletes them. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  GUEST_RETENTION_DAYS = 30;
+
 }

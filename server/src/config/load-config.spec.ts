@@ -140,4 +140,24 @@ describe('loadConfig', () => {
   ])('refuses production with a %s', (_label, override, expected) => {
     expect(problemsOf({ ...PRODUCTION, ...override })).toEqual([expect.stringMatching(expected)]);
   });
+
+  it('offers password and social sign-in by default, and guests or the host login only when asked', () => {
+    expect(loadConfig({}).authModes).toEqual(['password', 'social']);
+    expect(loadConfig({ AUTH_MODES: ' Host, guest ,password ' }).authModes).toEqual(['guest', 'password', 'host']);
+    expect(loadConfig({ AUTH_MODES: 'guest' }).authModes).toEqual(['guest']);
+  });
+
+  it('refuses an unknown or empty list of modes, naming the ones it knows', () => {
+    expect(problemsOf({ AUTH_MODES: 'guest,magic-link' })).toEqual([
+      'AUTH_MODES=guest,magic-link: unknown mode magic-link (choose among guest, password, social, host)',
+    ]);
+    expect(problemsOf({ AUTH_MODES: ',' })).toEqual([expect.stringMatching(/^AUTH_MODES=,: name at least one of guest, password/)]);
+  });
+
+  it("reads the guests' own agent-run limit and their retention", () => {
+    expect(loadConfig({}).guests).toEqual({ rateLimit: { max: 5, windowSeconds: 60 }, retentionDays: 30 });
+    const config = loadConfig({ GUEST_AGENT_RATE_LIMIT: '2', GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS: '600', GUEST_RETENTION_DAYS: '7' });
+    expect(config.guests).toEqual({ rateLimit: { max: 2, windowSeconds: 600 }, retentionDays: 7 });
+    expect(problemsOf({ GUEST_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^GUEST_RETENTION_DAYS=0: /)]);
+  });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isIP } from 'node:net';
-import type { AppConfig } from './app-config.js';
+import { AUTH_MODES, type AppConfig, type AuthMode } from './app-config.js';
 import { DEFAULT_EMBEDDED_POSTGRES_DIR, Environment } from './environment.js';
 
 /** Used only outside production so `npm start` works with no `.env`; production refuses it. */
@@ -178,6 +178,15 @@ function parseTrustProxy(value: string): { trustProxy: AppConfig['trustProxy'] }
   return { trustProxy: entries };
 }
 
+/** AUTH_MODES → the modes, in the documented order; an unknown or empty list is a start-up error. */
+function parseAuthModes(value: string): { modes: AuthMode[] } | { problem: string } {
+  const given = value.split(',').map((m) => m.trim().toLowerCase()).filter(Boolean);
+  const unknown = given.filter((m) => !(AUTH_MODES as readonly string[]).includes(m));
+  if (unknown.length) return { problem: `AUTH_MODES=${value}: unknown mode ${unknown.join(', ')} (choose among ${AUTH_MODES.join(', ')})` };
+  if (!given.length) return { problem: `AUTH_MODES=${value}: name at least one of ${AUTH_MODES.join(', ')}` };
+  return { modes: AUTH_MODES.filter((m) => given.includes(m)) };
+}
+
 /**
  * Validates the environment and derives the typed configuration.
  * Throws a ConfigError listing one `NAME=value: what is wrong` line per problem.
@@ -194,9 +203,11 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   problems.push(...socialProviderProblems(env));
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
+  const authModes = parseAuthModes(env.AUTH_MODES);
+  if ('problem' in authModes) problems.push(authModes.problem);
   if (!problems.some((p) => p.startsWith('AGENT_PROVIDER'))) problems.push(...agentProblems(env));
   if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
-  if (problems.length || 'problem' in trustProxy) throw new ConfigError(problems);
+  if (problems.length || 'problem' in trustProxy || 'problem' in authModes) throw new ConfigError(problems);
 
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const examples = { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT };
@@ -240,7 +251,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       messageMaxLength: env.MESSAGE_MAX_LENGTH,
       rateLimit: { max: env.AGENT_RATE_LIMIT, windowSeconds: env.AGENT_RATE_LIMIT_WINDOW_SECONDS },
     },
-    socialProviders: socialProviders(env),
+    // With `social` off no provider is configured, so Better Auth serves none and /config lists none.
+    socialProviders: authModes.modes.includes('social') ? socialProviders(env) : {},
     examples,
     agents: agents(env),
     knowledge: knowledge(env, publicUrl, examples),
@@ -257,5 +269,16 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     // The API's map is handy in development and needless to hand every visitor in production.
     apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+    runs: {
+      eventsMax: env.RUN_EVENTS_MAX,
+      flushMs: env.RUN_EVENTS_FLUSH_MS,
+      retentionMinutes: env.RUN_EVENTS_RETENTION_MINUTES,
+      leaseSeconds: env.RUN_LEASE_SECONDS,
+    },
+    authModes: authModes.modes,
+    guests: {
+      rateLimit: { max: env.GUEST_AGENT_RATE_LIMIT, windowSeconds: env.GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS },
+      retentionDays: env.GUEST_RETENTION_DAYS,
+    },
   };
 }

@@ -8,15 +8,16 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AGENT_ERROR_CODES, type AgentErrorCode } from '../agents/agent-provider.js';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard.js';
-import { toErrorResponse } from '../common/error-response.js';
+import type { RunFollower } from '../runs/run-follower.js';
+import { RunsService } from '../runs/runs.service.js';
 import type { AuthUser } from '../users/auth-user.js';
 import { CurrentUser } from '../users/current-user.decorator.js';
 import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
@@ -24,7 +25,8 @@ import { ChatService, type PreparedRun, type SendInput } from './chat.service.js
 import { AgentRunResultDto, ConversationDto, MessageDto, SourceDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
 import { RUN_STREAM_EVENT_SCHEMA, RUN_STREAM_EVENTS, type RunStreamEvents } from './dto/run-events.dto.js';
-import { SseStream } from './sse-stream.js';
+import { SseStream } from '../common/sse-stream.js';
+import { UuidIdParam } from '../common/uuid-param.js';
 
 /** The JSON result, or the stream of run events, as the request's Accept header chooses. */
 const RUN_RESPONSE = {
@@ -48,7 +50,10 @@ const STREAM_DESCRIPTION =
 @RequireVerifiedEmail()
 @Controller()
 export class ChatController {
-  constructor(private readonly chat: ChatService) {}
+  constructor(
+    private readonly chat: ChatService,
+    private readonly runs: RunsService,
+  ) {}
 
   @Post('agents/run')
   @HttpCode(200)
@@ -76,16 +81,33 @@ export class ChatController {
     return this.respond(user, { ...body, conversationId: id }, request, reply);
   }
 
+  @Post('runs/:id/continue')
+  @HttpCode(200)
+  @ApiParam({ name: 'id', format: 'uuid', description: 'One of your runs, `interrupted` or `stopped`, the latest of its answer.' })
+  @ApiOperation({
+    summary: 'Continue a cut answer',
+    description: `The agent is handed the answer so far and goes on from it, as a new run of the same answer: the \`conversation\` event names the new run and the same \`assistantMessageId\`, and the deltas are to be appended to the answer's text so far. ${STREAM_DESCRIPTION}`,
+  })
+  @ApiOkResponse(RUN_RESPONSE)
+  @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND: not one of your runs.' })
+  @ApiConflictResponse({ description: 'RUN_NOT_CONTINUABLE: the run is not interrupted or stopped, or a later run wrote its answer.' })
+  async continueRun(@CurrentUser() user: AuthUser, @UuidIdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.reply(await this.chat.prepareContinue(user, id), request, reply);
+  }
+
   private async respond(user: AuthUser, input: SendInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Errors up to here (validation, 404, 429) are ordinary JSON errors; nothing was stored.
-    const run = await this.chat.prepare(user.id, input);
-    if (/\btext\/event-stream\b/.test(request.headers.accept ?? '')) await this.stream(run, request, reply);
+    await this.reply(await this.chat.prepare(user, input), request, reply);
+  }
+
+  private async reply(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (/\btext\/event-stream\b/.test(request.headers.accept ?? '')) this.stream(run, reply);
     else await reply.send(await this.answer(run));
   }
 
   private async answer(run: PreparedRun): Promise<AgentRunResultDto> {
     // A JSON client that goes away cannot be told anything; the answer is stored regardless.
-    const assistantMessage = run.replay ? run.assistantMessage : await this.chat.execute(run, new AbortController().signal, () => undefined);
+    const assistantMessage = run.replay ? run.assistantMessage : await this.chat.execute(run);
     return {
       conversation: ConversationDto.from(run.conversation),
       userMessage: MessageDto.from(run.userMessage),
@@ -93,44 +115,29 @@ export class ChatController {
     };
   }
 
-  private async stream(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const abort = new AbortController();
-    const sse = new SseStream<RunStreamEvents>(reply, () => abort.abort());
+  private stream(run: PreparedRun, reply: FastifyReply): void {
+    if (run.replay) return this.replay(run, reply);
+    let follower: RunFollower | undefined;
+    // A client that leaves stops listening; the run goes on, and GET /runs/:id/events picks it up.
+    const sse = new SseStream<RunStreamEvents>(reply, () => follower?.close());
+    // Listening before the run's first event, so every event comes from memory, once stored.
+    follower = this.runs.attach(run.runId!, { send: (event) => sse.sendFrame(event.id, event.event as keyof RunStreamEvents, event.data), end: () => sse.end() });
+    this.chat.executeDetached(run);
+  }
+
+  /** A retried send whose answer is complete already: the stored answer, as a stream. */
+  private replay(run: PreparedRun, reply: FastifyReply): void {
+    const sse = new SseStream<RunStreamEvents>(reply, () => undefined);
     const messageId = run.assistantMessage.id;
     sse.send('conversation', {
       conversation: ConversationDto.from(run.conversation),
       userMessage: MessageDto.from(run.userMessage),
       assistantMessageId: messageId,
+      runId: run.runId,
     });
-    try {
-      if (run.replay) {
-        sse.send('delta', { messageId, text: run.assistantMessage.content });
-        sse.send('sources', { messageId, sources: SourceDto.list(run.assistantMessage.sources) });
-        sse.send('done', { message: MessageDto.from(run.assistantMessage) });
-        return;
-      }
-      const stored = await this.chat.execute(run, abort.signal, (event) => {
-        if (event.type === 'delta') sse.send('delta', { messageId, text: event.text });
-        else sse.send('sources', { messageId, sources: SourceDto.list(event.sources) });
-      });
-      if (stored.status === 'complete') sse.send('done', { message: MessageDto.from(stored) });
-      else if (stored.status === 'error') {
-        const code = stored.errorCode ?? 'AGENT_FAILED';
-        sse.send('error', { messageId, code, message: agentErrorMessage(code) });
-      } else if (!abort.signal.aborted) {
-        // Interrupted, and not by the client: the server is shutting down. The partial answer is stored.
-        sse.send('error', { messageId, code: 'SHUTTING_DOWN', message: 'The server restarted mid-answer; send the message again.' });
-      }
-    } catch (error) {
-      // Storing the outcome failed (database gone): say so on the stream, whose status is already 200.
-      const { body } = toErrorResponse(error, String(request.id));
-      sse.send('error', { messageId, code: body.code, message: body.message });
-    } finally {
-      sse.end();
-    }
+    sse.send('delta', { messageId, text: run.assistantMessage.content });
+    sse.send('sources', { messageId, sources: SourceDto.list(run.assistantMessage.sources) });
+    sse.send('done', { message: MessageDto.from(run.assistantMessage) });
+    sse.end();
   }
-}
-
-function agentErrorMessage(code: string): string {
-  return code in AGENT_ERROR_CODES ? AGENT_ERROR_CODES[code as AgentErrorCode] : AGENT_ERROR_CODES.AGENT_FAILED;
 }

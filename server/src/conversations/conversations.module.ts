@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+import { RunsModule } from '../runs/runs.module.js';
 import { ChatController } from './chat.controller.js';
 import { Conversation } from './conversation.entity.js';
 import { ConversationRepository } from './conversation.repository.js';
@@ -12,7 +13,7 @@ import { Message } from './message.entity.js';
 import { MessageRepository } from './message.repository.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, Message]), AgentsModule, RateLimitModule],
+  imports: [TypeOrmModule.forFeature([Conversation, Message]), AgentsModule, RateLimitModule, RunsModule],
   controllers: [ConversationsController, ChatController],
   providers: [ConversationRepository, MessageRepository, ConversationsService, ChatService],
 })

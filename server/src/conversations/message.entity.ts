@@ -6,7 +6,7 @@ import { Conversation } from './conversation.entity.js';
 export const MESSAGE_ROLES = ['user', 'assistant'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
-export const MESSAGE_STATUSES = ['complete', 'streaming', 'error', 'interrupted'] as const;
+export const MESSAGE_STATUSES = ['complete', 'streaming', 'error', 'interrupted', 'stopped'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 // See conversation.entity.ts for why the indexes are declared with `synchronize: false`.
@@ -17,7 +17,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 @Index('IDX_messages_user_client_id', { synchronize: false })
 @Unique('UQ_messages_client_message_id', ['conversationId', 'clientMessageId'])
 @Check('CHK_messages_role', `"role" IN ('user', 'assistant')`)
-@Check('CHK_messages_status', `"status" IN ('complete', 'streaming', 'error', 'interrupted')`)
+@Check('CHK_messages_status', `"status" IN ('complete', 'streaming', 'error', 'interrupted', 'stopped')`)
 export class Message {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_messages' })
   id!: string;
@@ -67,6 +67,10 @@ export class Message {
   @ManyToOne(() => Message, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'reply_to_id', foreignKeyConstraintName: 'FK_messages_reply_to' })
   replyTo?: Relation<Message>;
+
+  /** For an assistant message: the run that wrote it, or is writing it (the latest, after a continue). See runs/. */
+  @Column({ name: 'run_id', type: 'uuid', nullable: true })
+  runId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { AgentTurn, MessageSource, PageContext } from '../agents/agent-provider.js';
 import { PG_POOL } from '../database/database.module.js';
 import type { Queryable } from '../database/transaction.js';
+import type { NewRun } from '../runs/run.repository.js';
 import { CONVERSATION_COLUMNS, type ConversationRecord, type ConversationRow, toConversation } from './conversation.repository.js';
 import { cursorTimestampSql, type KeysetPosition } from './keyset-cursor.js';
 import type { MessageFeedbackRecord } from './feedback-vocabulary.js';
@@ -22,6 +23,7 @@ interface MessageRow {
   error_code: string | null;
   client_message_id: string | null;
   reply_to_id: string | null;
+  run_id: string | null;
   page_context: PageContext | null;
   created_at: Date;
   updated_at: Date;
@@ -29,7 +31,7 @@ interface MessageRow {
 }
 
 /** The columns every message read returns, for `toMessage` (`m` is the table's alias). */
-const MESSAGE_COLUMNS = 'm.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at';
+const MESSAGE_COLUMNS = 'm.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at';
 
 /** The owner's feedback on message `m`, as one JSON value (NULL when none): for reads of a conversation. */
 const FEEDBACK_COLUMN = `(SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
@@ -47,6 +49,7 @@ function toMessage(row: MessageRow): MessageRecord {
     errorCode: row.error_code,
     clientMessageId: row.client_message_id,
     replyToId: row.reply_to_id,
+    runId: row.run_id,
     pageContext: row.page_context,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -59,13 +62,6 @@ export interface StartedRun {
   conversation: ConversationRecord;
   userMessage: MessageRecord;
   answer: MessageRecord;
-}
-
-export interface AnswerOutcome {
-  content: string;
-  sources: MessageSource[];
-  status: MessageStatus;
-  errorCode: string | null;
 }
 
 /** Prefixes a message row's columns, so one result row can carry the user message and the answer. */
@@ -87,10 +83,21 @@ const START_RUN_TAIL = `
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
     RETURNING ${MESSAGE_COLUMNS}
   ), answer AS (
-    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, created_at, updated_at)
-    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, created_at + interval '1 microsecond', now() FROM user_message
+    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, run_id, created_at, updated_at)
+    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, $6::uuid, created_at + interval '1 microsecond', now() FROM user_message
     RETURNING ${MESSAGE_COLUMNS}
+  ), ${runInsert('$6', '$7', '$8')}`;
+
+/**
+ * The `run` CTE: the run row (see runs/run.repository.ts) of the answer in the `answer` CTE, owned by
+ * this instance, whose lease lasts `lease` seconds. Written with the answer, so neither exists alone.
+ */
+function runInsert(id: string, instance: string, lease: string): string {
+  return `run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT ${id}::uuid, answer.user_id, answer.conversation_id, answer.id, ${instance}, now() + make_interval(secs => ${lease}) FROM answer
   )`;
+}
 
 /** Every statement this repository runs, by name; `queries/message.repository.sql` is their snapshot. */
 export const messageQueries = {
@@ -135,26 +142,43 @@ export const messageQueries = {
     VALUES ($1, $2, 'user', $3, 'complete', $4, $5::jsonb, clock_timestamp(), clock_timestamp())
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
     RETURNING ${MESSAGE_COLUMNS}`,
-  insertAnswer: `INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, created_at, updated_at)
-    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, created_at + interval '1 microsecond', now()
+  insertAnswer: `WITH answer AS (
+    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, run_id, created_at, updated_at)
+    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, $2::uuid, created_at + interval '1 microsecond', now()
     FROM messages WHERE id = $1
-    RETURNING ${MESSAGE_COLUMNS}`,
+    RETURNING ${MESSAGE_COLUMNS}
+  ), ${runInsert('$2', '$3', '$4')}
+  SELECT * FROM answer`,
   findByClientId: `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 AND m.client_message_id = $3`,
   findAnswer: `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.reply_to_id = $1`,
-  restartAnswer: `UPDATE messages m SET content = '', sources = '[]', status = 'streaming', error_code = NULL, updated_at = now()
-    WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
-  /** The outcome of a run, and the conversation's activity, in one statement. */
-  finishAnswer: `WITH answer AS (
-    UPDATE messages m SET content = $2, sources = $3, status = $4, error_code = $5, updated_at = now()
+  restartAnswer: `WITH answer AS (
+    UPDATE messages m SET content = '', sources = '[]', status = 'streaming', error_code = NULL, run_id = $2::uuid, updated_at = now()
     WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}
-  ), touched AS (
-    UPDATE conversations c SET last_message_at = greatest(c.last_message_at, now()) FROM answer WHERE c.id = answer.conversation_id
-  )
+  ), ${runInsert('$2', '$3', '$4')}
   SELECT * FROM answer`,
+  /**
+   * Continues a cut answer under a new run, in one statement: the previous run must be the user's,
+   * `interrupted` or `stopped`, and still the answer's latest; the answer streams again (its text
+   * kept, to be appended to) under the new run. No row: not the user's run; a row without `a_id`:
+   * not a run that can be continued. With the question and the conversation, for the agent.
+   */
+  resumeAnswer: `WITH previous AS (
+    SELECT r.id, r.message_id, r.status FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE
+  ), answer AS (
+    UPDATE messages m SET status = 'streaming', error_code = NULL, run_id = $3::uuid, updated_at = now()
+    FROM previous
+    WHERE m.id = previous.message_id AND m.run_id = previous.id AND previous.status IN ('interrupted', 'stopped') AND m.status IN ('interrupted', 'stopped')
+    RETURNING ${MESSAGE_COLUMNS}
+  ), ${runInsert('$3', '$4', '$5')}
+  SELECT previous.id AS found, ${CONVERSATION_COLUMNS}, ${prefixed('q', 'q_')}, ${prefixed('answer', 'a_')}
+  FROM previous
+  LEFT JOIN answer ON true
+  LEFT JOIN messages q ON q.id = answer.reply_to_id
+  LEFT JOIN conversations c ON c.id = answer.conversation_id`,
   /** The turns before a message, newest first; failed or empty answers are left out. */
   history: `SELECT m.role, m.content FROM messages m, (SELECT created_at, id FROM messages WHERE id = $2) AS current
     WHERE m.conversation_id = $1 AND (m.created_at, m.id) < (current.created_at, current.id)
-      AND m.content <> '' AND m.status IN ('complete', 'interrupted')
+      AND m.content <> '' AND m.status IN ('complete', 'interrupted', 'stopped')
     ORDER BY m.created_at DESC, m.id DESC LIMIT $3`,
   /** The conversation and a page of its messages (newest first), in one statement; no row when it is not the user's. */
   conversationPage: (before: boolean) => `SELECT ${CONVERSATION_COLUMNS}, ${prefixed('m', 'm_')}, m.feedback AS m_feedback, ${cursorTimestampSql('m.created_at')} AS m_position
@@ -169,6 +193,9 @@ export const messageQueries = {
     ORDER BY m.created_at DESC, m.id DESC`,
   allOfConversation: `SELECT ${MESSAGE_COLUMNS}, ${FEEDBACK_COLUMN} FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id`,
 } as const;
+
+/** The parameters of `runInsert`, in its order. */
+const runParams = (run: NewRun) => [run.id, run.instanceId, run.leaseSeconds];
 
 /** A jsonb parameter: node-postgres would send an array as a PostgreSQL array, not as JSON. */
 const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(value));
@@ -190,6 +217,7 @@ function fromPrefixed(row: Record<string, unknown>, p: string): MessageRecord | 
     errorCode: row[`${p}error_code`] as string | null,
     clientMessageId: row[`${p}client_message_id`] as string | null,
     replyToId: row[`${p}reply_to_id`] as string | null,
+    runId: row[`${p}run_id`] as string | null,
     pageContext: row[`${p}page_context`] as PageContext | null,
     createdAt: row[`${p}created_at`] as Date,
     updatedAt: row[`${p}updated_at`] as Date,
@@ -212,10 +240,11 @@ export class MessageRepository {
     message: string,
     clientMessageId: string | null,
     context: PageContext | null,
+    run: NewRun,
   ): Promise<{ found: false } | { found: true; started?: StartedRun }> {
     const { rows } = await this.pool.query<JoinedRow>(
       messageQueries.startRunInConversation,
-      [conversationId, userId, message, clientMessageId, jsonOrNull(context)],
+      [conversationId, userId, message, clientMessageId, jsonOrNull(context), ...runParams(run)],
     );
     const row = rows[0];
     if (!row) return { found: false };
@@ -225,13 +254,21 @@ export class MessageRepository {
   }
 
   /** Starts a run in a new conversation; `undefined` when this client message id was sent before (a retry). */
-  async startRunInNewConversation(userId: string, title: string, message: string, clientMessageId: string | null, context: PageContext | null): Promise<StartedRun | undefined> {
+  async startRunInNewConversation(
+    userId: string,
+    title: string,
+    message: string,
+    clientMessageId: string | null,
+    context: PageContext | null,
+    run: NewRun,
+  ): Promise<StartedRun | undefined> {
     const { rows } = await this.pool.query<JoinedRow>(messageQueries.startRunInNewConversation, [
       title,
       userId,
       message,
       clientMessageId,
       jsonOrNull(context),
+      ...runParams(run),
     ]);
     const row = rows[0];
     return row && { conversation: toConversation(row), userMessage: fromPrefixed(row, 'q_')!, answer: fromPrefixed(row, 'a_')! };
@@ -251,8 +288,8 @@ export class MessageRepository {
     return this.one(db, messageQueries.insertUserMessage, [conversation.id, conversation.userId, message, clientMessageId, jsonOrNull(context)]);
   }
 
-  async insertAnswer(db: Queryable, userMessageId: string): Promise<MessageRecord> {
-    return (await this.one(db, messageQueries.insertAnswer, [userMessageId]))!;
+  async insertAnswer(db: Queryable, userMessageId: string, run: NewRun): Promise<MessageRecord> {
+    return (await this.one(db, messageQueries.insertAnswer, [userMessageId, ...runParams(run)]))!;
   }
 
   async findByClientId(db: Queryable, conversationId: string, userId: string, clientMessageId: string): Promise<MessageRecord | undefined> {
@@ -264,13 +301,17 @@ export class MessageRepository {
   }
 
   /** Empties a failed or abandoned answer so it can be streamed again. */
-  async restartAnswer(db: Queryable, answerId: string): Promise<MessageRecord> {
-    return (await this.one(db, messageQueries.restartAnswer, [answerId]))!;
+  async restartAnswer(db: Queryable, answerId: string, run: NewRun): Promise<MessageRecord> {
+    return (await this.one(db, messageQueries.restartAnswer, [answerId, ...runParams(run)]))!;
   }
 
-  async finishAnswer(answerId: string, outcome: AnswerOutcome): Promise<MessageRecord> {
-    const values = [answerId, outcome.content, JSON.stringify(outcome.sources), outcome.status, outcome.errorCode];
-    return (await this.one(this.pool, messageQueries.finishAnswer, values))!;
+  /** See `messageQueries.resumeAnswer`: `undefined` when the run is not the user's, `started` absent when it cannot be continued. */
+  async resumeAnswer(userId: string, previousRunId: string, run: NewRun): Promise<{ started?: StartedRun } | undefined> {
+    const { rows } = await this.pool.query<JoinedRow>(messageQueries.resumeAnswer, [previousRunId, userId, ...runParams(run)]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const answer = fromPrefixed(row, 'a_');
+    return answer ? { started: { conversation: toConversation(row), userMessage: fromPrefixed(row, 'q_')!, answer } } : {};
   }
 
   /** Up to `turns` turns before `messageId`, oldest first. */

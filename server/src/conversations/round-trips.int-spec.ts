@@ -36,8 +36,8 @@ describe('statements per request', () => {
     });
     server = await startTestServer({ AGENT_PROVIDER: 'http', AGENT_HTTP_URL: route.url, AGENT_RATE_LIMIT: '1000' });
     client = await signedInClient(server.url);
-    // The revocation feed's poll runs on a timer, whatever the requests do.
-    statements = countStatements(server.app.get<Pool>(PG_POOL), /auth_revocations/);
+    // The revocation feed's poll and the runs' lease upkeep run on timers, whatever the requests do.
+    statements = countStatements(server.app.get<Pool>(PG_POOL), /auth_revocations|runs:upkeep/);
     // A token's first use verifies it and creates the users row; later requests find it cached.
     await client.get('/users/me').expect(200);
   });

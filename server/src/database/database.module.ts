@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { dataSourceOptions } from './data-source-options.js';
 
-/** The pg pool behind TypeORM, shared with Better Auth so the process holds one set of connections. */
-export const PG_POOL = Symbol('PG_POOL');
-/** The unpooled URL, for session-level work a transaction-mode pooler would break (LISTEN). */
-export const DIRECT_DATABASE_URL = Symbol('DIRECT_DATABASE_URL');
+import { DIRECT_DATABASE_URL, PG_POOL } from './database-tokens.js';
+import { PgListener } from './pg-listener.js';
+
+export { DIRECT_DATABASE_URL, PG_POOL };
 
 export interface DatabaseUrls {
   /** What the app's pool connects to (Neon: the pooled URL). */
@@ -31,8 +31,9 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource): Pool => (dataSource.driver as PostgresDriver).master as Pool,
         },
         { provide: DIRECT_DATABASE_URL, useValue: directUrl },
+        PgListener,
       ],
-      exports: [PG_POOL, DIRECT_DATABASE_URL],
+      exports: [PG_POOL, DIRECT_DATABASE_URL, PgListener],
     };
   }
 }

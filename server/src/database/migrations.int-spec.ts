@@ -42,6 +42,8 @@ const APP_TABLES = [
   'migrations',
   'rateLimit',
   'rate_limits',
+  'run_events',
+  'runs',
   'session',
   'typeorm_metadata',
   'user',
@@ -64,7 +66,8 @@ describe('migrations', () => {
     const pool = new pg.Pool({ connectionString: database.url });
     try {
       const options = betterAuthOptions({
-        config: loadConfig({ NODE_ENV: 'test' }),
+        // Every mode on, so every plugin's schema is checked (guests: the anonymous plugin's column).
+        config: loadConfig({ NODE_ENV: 'test', AUTH_MODES: 'guest,password,social,host' }),
         pool,
         mailer: { send: async () => undefined },
         rateLimiter: new PostgresRateLimiter(pool),

@@ -10,6 +10,10 @@ interface ChatRequest {
 export interface FakeOpenAiOptions {
   /** Pause between streamed tokens of an ordinary answer (benchmarks); 0 by default. */
   tokenDelayMs?: number;
+  /** Told when each token is written (benchmarks time its way to a client). */
+  onToken?: (index: number) => void;
+  /** Told when a client hangs up mid-answer (benchmarks time how soon a stop reaches the model). */
+  onAbort?: () => void;
 }
 
 export interface FakeOpenAi {
@@ -95,12 +99,13 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       );
       return;
     }
-    await stream(response, body.model, answer, question, options.tokenDelayMs ?? 0);
+    if (options.onAbort) response.once('close', () => response.writableEnded || options.onAbort!());
+    await stream(response, body.model, answer, question, options);
   });
   return { baseUrl: `${server.url}/v1`, requests: server.requests, close: () => server.close() };
 }
 
-async function stream(response: ServerResponse, model: string, answer: string, question: string, tokenDelayMs: number): Promise<void> {
+async function stream(response: ServerResponse, model: string, answer: string, question: string, { tokenDelayMs = 0, onToken }: FakeOpenAiOptions): Promise<void> {
   const chunk = (delta: object, finish: string | null = null) =>
     writeEvent(response, JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] }));
   openEventStream(response);
@@ -112,6 +117,7 @@ async function stream(response: ServerResponse, model: string, answer: string, q
     if (response.destroyed) return;
     if (delay) await pause(delay);
     chunk({ content: token });
+    onToken?.(i);
     if (i === 1 && question.includes('[reset]')) {
       await pause(20);
       resetConnection(response);

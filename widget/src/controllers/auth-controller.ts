@@ -9,7 +9,7 @@ import type { WidgetStorage } from '../services/storage.js';
 /** `starting`: restoring a stored session; `unavailable`: that failed for another reason than the session. */
 export type AuthState = 'starting' | 'unavailable' | 'signed-out' | 'signed-in';
 
-export type SignInMethod = 'email' | 'sign-up' | 'social' | 'session';
+export type SignInMethod = 'email' | 'sign-up' | 'social' | 'session' | 'guest';
 
 /**
  * The session's life cycle for the element that shows sign-in or chat: restores a stored session,

@@ -49,6 +49,8 @@ export class ChatRunController implements ReactiveController {
   announcement = '';
 
   private abort: AbortController | null = null;
+  /** The server-side run of the answer streaming now (its `conversation` event names it). */
+  private runId: string | null = null;
   /** Bumped on every switch, so a late event or response for a previous conversation is ignored. */
   private switches = 0;
   private pendingText = '';
@@ -65,13 +67,13 @@ export class ChatRunController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.stop();
+    this.detach();
     cancelAnimationFrame(this.frame);
   }
 
   /** Shows another conversation (or none): whatever streams is stopped, its events ignored. */
   switchTo(conversationId: string | null): number {
-    this.stop();
+    this.detach();
     this.pendingText = '';
     this.conversationId = conversationId;
     this.messages = [];
@@ -103,8 +105,15 @@ export class ChatRunController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Aborts whatever is streaming (the server keeps the partial answer). */
+  /** Stops the answer streaming now: the server stops its run and keeps the partial answer. */
   stop(): void {
+    if (this.runId) void this.options.api().stopRun(this.runId).catch(() => undefined);
+    this.detach();
+  }
+
+  /** Stops listening; the server-side run goes on and stores its answer. */
+  private detach(): void {
+    this.runId = null;
     this.abort?.abort();
   }
 
@@ -136,7 +145,7 @@ export class ChatRunController implements ReactiveController {
     let answerId = localAnswerId;
     let stored = this.messages.some((m) => m.clientMessageId === outgoing.clientMessageId && !m.id.startsWith('local-'));
     let finished = false;
-    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, createdAt: new Date().toISOString(), feedback: null };
+    const base = { conversationId: this.conversationId ?? '', sources: [], errorCode: null, replyToId: null, runId: null, createdAt: new Date().toISOString(), feedback: null };
     // A retry replaces the failed answer; the user's message stays as it is.
     const last = this.messages.at(-1);
     const kept = last?.role === 'assistant' && last.status === 'error' ? this.messages.slice(0, -1) : this.messages;
@@ -157,6 +166,7 @@ export class ChatRunController implements ReactiveController {
         case 'conversation':
           stored = true;
           answerId = event.assistantMessageId;
+          if (this.abort === abort) this.runId = event.runId;
           this.messages = this.messages.map((m) => (m.id === localUserId ? event.userMessage : m.id === localAnswerId ? { ...m, id: answerId } : m));
           this.conversation = event.conversation;
           this.host.requestUpdate();
@@ -210,6 +220,7 @@ export class ChatRunController implements ReactiveController {
     } finally {
       if (this.abort === abort) {
         this.abort = null;
+        this.runId = null;
         this.streaming = false;
       }
       this.host.requestUpdate();

@@ -75,6 +75,8 @@ export const ar: Strings = {
   setupOriginRefused: 'لا يُسمح لهذا الموقع ({origin}) باستخدام خادم المحادثة {server} بعد. يمكن لمالك الموقع السماح به بإضافة {origin} إلى ALLOWED_ORIGINS في إعدادات الخادم.',
   setupNoServer: 'لا يجيب أي خادم محادثة على {server}. على مالك الموقع ضبط السمة server للأداة على عنوان خادم المحادثة.',
   setupUnreachable: 'تعذّر الوصول إلى خادم المحادثة {server} حاليًا. يُرجى إعادة المحاولة بعد قليل.',
+  guestOffer: 'سجّل الدخول للاحتفاظ بسجلّ محادثاتك على كل أجهزتك',
+  guestBack: 'العودة إلى المحادثة',
   // citations and feedback
   sourceLabel: 'المصدر {n}: {title}',
   relatedSources: 'ذو صلة',

@@ -80,6 +80,9 @@ export const en = {
   setupOriginRefused: 'This site ({origin}) may not use the chat server {server} yet. The site owner can allow it by adding {origin} to ALLOWED_ORIGINS in the server’s settings.',
   setupNoServer: 'No chat server answers at {server}. The site owner should set the widget’s server attribute to the chat server’s address.',
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
+  // guests (AUTH_MODES=guest)
+  guestOffer: 'Sign in to keep your history on every device',
+  guestBack: 'Back to the chat',
   // citations and feedback
   sourceLabel: 'Source {n}: {title}',
   relatedSources: 'Related',

@@ -75,6 +75,8 @@ export const fr: Strings = {
   setupOriginRefused: 'Ce site ({origin}) n’est pas encore autorisé à utiliser le serveur de chat {server}. Son propriétaire peut l’autoriser en ajoutant {origin} à ALLOWED_ORIGINS dans les réglages du serveur.',
   setupNoServer: 'Aucun serveur de chat ne répond à l’adresse {server}. Le propriétaire du site doit indiquer l’adresse du serveur dans l’attribut server du widget.',
   setupUnreachable: 'Le serveur de chat {server} est injoignable pour le moment. Réessayez dans un instant.',
+  guestOffer: 'Connectez-vous pour retrouver votre historique sur tous vos appareils',
+  guestBack: 'Revenir à la conversation',
   // citations and feedback
   sourceLabel: 'Source {n} : {title}',
   relatedSources: 'Voir aussi',

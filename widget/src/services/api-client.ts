@@ -59,6 +59,11 @@ export class ApiClient {
     await this.request(`/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
+  /** Stops a run (POST /runs/:id/stop): its partial answer is stored as `stopped`. */
+  async stopRun(runId: string): Promise<void> {
+    await this.request(`/runs/${encodeURIComponent(runId)}/stop`, { method: 'POST' });
+  }
+
   /** Rates an answer, replacing the user's earlier feedback on it. */
   async rateMessage(id: string, body: RateMessageBody): Promise<MessageFeedback> {
     return (await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'PUT', body: JSON.stringify(body) })).json();

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/users/me/guest-merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a guest's conversations to the signed-in account
+         * @description For sign-ins that did not carry the guest’s session (social sign-in in a popup): the widget sends the guest’s own JWT. Password and host sign-ins merge by themselves. The guest is deleted with the move, so its token works once.
+         */
+        post: operations["GuestMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me": {
         parameters: {
             query?: never;
@@ -124,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runs/{id}/continue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue a cut answer
+         * @description The agent is handed the answer so far and goes on from it, as a new run of the same answer: the `conversation` event names the new run and the same `assistantMessageId`, and the deltas are to be appended to the answer's text so far. With `Accept: text/event-stream` the answer streams as server-sent events: `conversation`, then `delta`s, `sources`, and `done` or `error` (see docs/api.md). Otherwise one JSON result once the agent is done; a failed run is still a 200 whose `assistantMessage.status` is `error`.
+         */
+        post: operations["ChatController_continueRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -172,10 +212,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run’s state */
+        get: operations["RunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay a run’s events, then follow it live
+         * @description Server-sent events, the same frames (and ids) as the stream that started the run: from the start, or after `Last-Event-ID`, then live until `done` or `error`, and the stream ends. A finished run replays and ends. Errors before the stream starts (INVALID_LAST_EVENT_ID, LAST_EVENT_ID_OUT_OF_RANGE, RUN_NOT_FOUND) are JSON.
+         */
+        get: operations["RunsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a run, from any tab or device
+         * @description Aborts the agent wherever it runs; the partial answer is stored with status `stopped` and every listener gets a final `done` event with it. Answers once that is stored. A run that is over is left as it is (200, its final state).
+         */
+        post: operations["RunsController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MergeGuestDto: {
+            /** @description The guest's own API JWT (GET /api/auth/token with the guest's session), proof that the caller holds the guest's session. */
+            guestToken: string;
+        };
+        MergeGuestResultDto: {
+            /**
+             * @description Conversations moved to the signed-in account; 0 when a concurrent merge took the guest first.
+             * @example 2
+             */
+            conversations: number;
+        };
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -196,12 +304,26 @@ export interface components {
             /** @enum {string} */
             type: "social" | "oidc";
         };
+        /**
+         * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+         * @enum {string}
+         */
+        AuthMode: "guest" | "password" | "social" | "host";
         ClientConfigDto: {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
             /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
             originAllowed: boolean;
+            /**
+             * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+             * @example [
+             *       "guest",
+             *       "password",
+             *       "social"
+             *     ]
+             */
+            authModes: components["schemas"]["AuthMode"][];
         };
         ConversationDto: {
             /** Format: uuid */
@@ -258,7 +380,7 @@ export interface components {
             content: string;
             sources: components["schemas"]["SourceDto"][];
             /** @enum {string} */
-            status: "complete" | "streaming" | "error" | "interrupted";
+            status: "complete" | "streaming" | "error" | "interrupted" | "stopped";
             errorCode: string | null;
             /** Format: uuid */
             clientMessageId: string | null;
@@ -267,6 +389,11 @@ export interface components {
              * @description For an answer: the user message it replies to.
              */
             replyToId: string | null;
+            /**
+             * Format: uuid
+             * @description For an answer: the run that wrote it, or is writing it while `status` is `streaming` (GET /runs/{id}/events follows it).
+             */
+            runId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description Your feedback on this answer; null when you gave none. */
@@ -329,6 +456,11 @@ export interface components {
              * @description The id the answer is stored under; later events name it.
              */
             assistantMessageId: string;
+            /**
+             * Format: uuid
+             * @description The run writing the answer: GET /runs/{id}/events replays and follows it (from a `Last-Event-ID`), POST /runs/{id}/stop stops it. Null only when a retried send replays an answer stored before runs existed.
+             */
+            runId: string | null;
         };
         RunDeltaEventDto: {
             /** Format: uuid */
@@ -343,7 +475,7 @@ export interface components {
             sources: components["schemas"]["SourceDto"][];
         };
         RunDoneEventDto: {
-            /** @description The stored answer, complete. */
+            /** @description The stored answer: `complete`, or `stopped` (POST /runs/{id}/stop) with the partial text. It holds the whole answer, also when the run used up its events (RUN_EVENTS_MAX) and stopped sending deltas. */
             message: components["schemas"]["MessageDto"];
         };
         RunErrorEventDto: {
@@ -415,6 +547,24 @@ export interface components {
             /** @description Free text for the site owner; blank counts as none. */
             comment?: string;
         };
+        RunDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The assistant message the run writes.
+             */
+            messageId: string;
+            /**
+             * @description `running` until it ends; `interrupted` when its server went away mid-answer (POST /runs/{id}/continue goes on from the partial answer).
+             * @enum {string}
+             */
+            status: "running" | "complete" | "stopped" | "error" | "interrupted";
+            /** @description The id of the last event stored; a `Last-Event-ID` may be at most this. */
+            lastEventId: number;
+        };
         ErrorBodyDto: {
             /**
              * @description The HTTP status, repeated.
@@ -464,6 +614,65 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GuestMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeGuestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeGuestResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: guestToken missing, not a JWT, or too long. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: guestToken is not a live guest's token of this server, or the caller is a guest. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
@@ -1004,6 +1213,93 @@ export interface operations {
             };
         };
     };
+    ChatController_continueRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs, `interrupted` or `stopped`, the latest of its answer. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result, or the stream of its events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunResultDto"];
+                    "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed body or id, or a message longer than MESSAGE_MAX_LENGTH. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description EMAIL_NOT_VERIFIED: the account has not confirmed its email address (REQUIRE_EMAIL_VERIFICATION). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_CONTINUABLE: the run is not interrupted or stopped, or a later run wrote its answer. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Agent-run rate limit reached; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -1181,6 +1477,194 @@ export interface operations {
                 };
             };
             /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs (the `runId` of a stream’s `conversation` event, or an answer’s `runId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RunsController_events: {
+        parameters: {
+            query?: {
+                /** @description The same, for clients that cannot set the header; the header wins. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this event id (what EventSource sends on a reconnect). */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /** @description One of your runs (the `runId` of a stream’s `conversation` event, or an answer’s `runId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of the run’s events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["AgentRunStreamEvent"];
+                };
+            };
+            /** @description The run is over and `Last-Event-ID` is its final event: nothing more will come (an EventSource stops reconnecting). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_LAST_EVENT_ID (not a whole number ≥ 0), LAST_EVENT_ID_OUT_OF_RANGE (past the run’s last event), VALIDATION_FAILED (id). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RunsController_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs (the `runId` of a stream’s `conversation` event, or an answer’s `runId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RUN_NOT_FOUND: not one of your runs. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,7 @@ export type SignInProvider = Schemas['SignInProviderDto'];
 export type ClientConfig = Schemas['ClientConfigDto'];
 export type SendMessageBody = Schemas['SendMessageDto'];
 export type RenameConversationBody = Schemas['RenameConversationDto'];
+export type MergeGuestBody = Schemas['MergeGuestDto'];
 /** Where a message was sent from: the page's address and title, and the host's own `context`. */
 export type PageContext = Schemas['PageContextDto'];
 export type ErrorBody = Schemas['ErrorBodyDto'];

@@ -12,7 +12,7 @@ export interface HttpAgentOptions {
 
 /**
  * Forwards each run to an agent the site owner already operates, by the contract in docs/agents.md:
- * POST `{ message, history, conversationId, userId, context? }`; the agent answers with server-sent events
+ * POST `{ message, history, conversationId, userId, context?, partialAnswer? }`; the agent answers with server-sent events
  * (`delta` `{ text }`, `sources` `{ sources }`, `error` `{ message }`, `done`) or one JSON
  * `{ answer, sources }`.
  */
@@ -22,7 +22,14 @@ export function httpAgent(options: HttpAgentOptions) {
     async *run(input: AgentRunInput): AsyncGenerator<AgentEvent> {
       const response = await postToAgent(
         options.url,
-        { message: input.message, history: input.history, conversationId: input.conversationId, userId: input.userId, ...(input.context ? { context: input.context } : {}) },
+        {
+          message: input.message,
+          history: input.history,
+          conversationId: input.conversationId,
+          userId: input.userId,
+          ...(input.context ? { context: input.context } : {}),
+          ...(input.partialAnswer ? { partialAnswer: input.partialAnswer } : {}),
+        },
         {
           headers: { accept: 'text/event-stream, application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
           signal: input.signal,

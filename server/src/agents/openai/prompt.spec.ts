@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chatMessages } from './prompt.js';
+import { CONTINUE_INSTRUCTION, chatMessages } from './prompt.js';
 
 describe('openai provider prompt: page context', () => {
   it('quotes the page and the site’s context as JSON after the passages', () => {
@@ -14,5 +14,16 @@ describe('openai provider prompt: page context', () => {
   it('says nothing about a page when the widget sent no context', () => {
     const [system] = chatMessages({ message: 'Hi', history: [] }, []);
     expect(system!.content).not.toContain('Page (');
+  });
+});
+
+describe('openai provider prompt: continuing a cut answer', () => {
+  it('gives the model the answer so far, then asks it to go on from there', () => {
+    const messages = chatMessages({ message: 'How do I embed it?', history: [], partialAnswer: 'Add the script' }, []);
+    expect(messages.slice(1)).toEqual([
+      { role: 'user', content: 'How do I embed it?' },
+      { role: 'assistant', content: 'Add the script' },
+      { role: 'user', content: CONTINUE_INSTRUCTION },
+    ]);
   });
 });

@@ -22,8 +22,15 @@ function pageSection(context: AgentRunInput['context']): string {
   return lines.length ? `\n\nPage (use it to understand questions like "what does this setting do?"):\n${lines.join('\n')}` : '';
 }
 
-/** The Chat Completions messages for a run: instructions with the passages and the page, the history, the question. */
-export function chatMessages(input: Pick<AgentRunInput, 'message' | 'history' | 'context'>, passages: Passage[]): ChatMessage[] {
+/** Said after a cut answer, when the reader asks for the rest of it. */
+export const CONTINUE_INSTRUCTION = 'Your answer above was cut off. Continue it from exactly where it stopped: do not repeat any of it, do not comment on the interruption.';
+
+/**
+ * The Chat Completions messages for a run: instructions with the passages and the page, the
+ * history, the question, and when an answer is continued, the part given so far and the request
+ * to go on from it.
+ */
+export function chatMessages(input: Pick<AgentRunInput, 'message' | 'history' | 'context' | 'partialAnswer'>, passages: Passage[]): ChatMessage[] {
   const context = passages.length
     ? passages.map((p, i) => `[${i + 1}] ${p.documentTitle}${p.heading ? ` › ${p.heading}` : ''}\n${p.content}`).join('\n\n')
     : '(no passage of the documentation matches this question)';
@@ -31,5 +38,11 @@ export function chatMessages(input: Pick<AgentRunInput, 'message' | 'history' | 
     { role: 'system', content: `${INSTRUCTIONS}\n\nPassages:\n\n${context}${pageSection(input.context)}` },
     ...input.history.map((turn) => ({ role: turn.role, content: turn.content })),
     { role: 'user', content: input.message },
+    ...(input.partialAnswer
+      ? [
+          { role: 'assistant' as const, content: input.partialAnswer },
+          { role: 'user' as const, content: CONTINUE_INSTRUCTION },
+        ]
+      : []),
   ];
 }

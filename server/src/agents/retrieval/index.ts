@@ -24,12 +24,22 @@ export function retrievalAgent(options: RetrievalAgentOptions) {
       const answer = passages.length ? composeAnswer(passages) : NOT_FOUND_ANSWER;
       // Sources first, so the answer's markers are checked as it streams.
       yield { type: 'sources', sources: passageSources(passages) };
-      for (const text of textPieces(answer)) {
+      for (const text of textPieces(remainder(answer, input.partialAnswer))) {
         if (input.signal.aborted) return;
         yield { type: 'delta', text };
       }
     },
   } satisfies AgentProvider;
+}
+
+/**
+ * What is left to say of `answer` after `partial`: the answer is composed the same way each time,
+ * so a continued one is its rest; if the knowledge base changed meanwhile, the new answer in full,
+ * after a paragraph break.
+ */
+function remainder(answer: string, partial: string | undefined): string {
+  if (!partial) return answer;
+  return answer.startsWith(partial) ? answer.slice(partial.length) : `\n\n${answer}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import request from 'supertest';
 import { signedInClient, type SignedInClient } from '../../../test/api-client.js';
 import { awkwardStrings, corpus } from '../../../test/corpora.js';
@@ -58,6 +59,24 @@ describe('agent runs with the retrieval provider', () => {
     expect(events.at(-1)!.data.message.sources).toEqual(sources.at(-1)!.data.sources);
     expect(events.at(-1)!.data.message.content).toBe(deltas.join(''));
     expect(deltas.join('')).toContain('| `--chat-widget-accent` | `#2563eb` |');
+  });
+
+  it('continues a cut answer with the rest of it, so the whole reads as the uncut answer', async () => {
+    const whole = (await client.post('/agents/run', { message: 'How do I change the colours?' }).expect(200)).body.assistantMessage;
+    // The state a server that died mid-answer leaves: the first part kept, the run interrupted.
+    const cut = whole.content.slice(0, Math.floor(whole.content.length / 3));
+    const db = new pg.Client({ connectionString: server.database.url });
+    await db.connect();
+    try {
+      await db.query(`UPDATE messages SET content = $2, status = 'interrupted' WHERE id = $1`, [whole.id, cut]);
+      await db.query(`UPDATE runs SET status = 'interrupted' WHERE id = $1`, [whole.runId]);
+    } finally {
+      await db.end();
+    }
+    const continued = await client.stream(`/runs/${whole.runId}/continue`, {});
+    const rest = continued.events.filter((e) => e.event === 'delta').map((e) => e.data.text as string).join('');
+    expect(cut + rest).toBe(whole.content);
+    expect(continued.events.at(-1)!.data.message).toMatchObject({ id: whole.id, status: 'complete', content: whole.content, sources: whole.sources });
   });
 
   it('reads a follow-up that matches nothing alone together with the question before it', async () => {

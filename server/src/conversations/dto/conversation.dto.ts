@@ -64,6 +64,13 @@ export class MessageDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) clientMessageId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'For an answer: the user message it replies to.' })
   replyToId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'For an answer: the run that wrote it, or is writing it while `status` is `streaming` (GET /runs/{id}/events follows it).',
+  })
+  runId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   // OpenAPI 3.0 cannot say "a $ref or null" with `nullable`; validators and the contract generator read this form.
   @ApiProperty({ anyOf: [{ $ref: getSchemaPath(MessageFeedbackDto) }, { type: 'null' }], description: 'Your feedback on this answer; null when you gave none.' })
@@ -80,6 +87,7 @@ export class MessageDto {
       errorCode: message.errorCode,
       clientMessageId: message.clientMessageId,
       replyToId: message.replyToId,
+      runId: message.runId,
       createdAt: message.createdAt.toISOString(),
       feedback: message.feedback ? MessageFeedbackDto.from(message.feedback) : null,
     };

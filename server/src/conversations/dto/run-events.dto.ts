@@ -5,6 +5,13 @@ export class RunConversationEventDto {
   @ApiProperty({ type: ConversationDto, description: 'The conversation, new or continued.' }) conversation!: ConversationDto;
   @ApiProperty({ type: MessageDto, description: 'The stored user message.' }) userMessage!: MessageDto;
   @ApiProperty({ format: 'uuid', description: 'The id the answer is stored under; later events name it.' }) assistantMessageId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The run writing the answer: GET /runs/{id}/events replays and follows it (from a `Last-Event-ID`), POST /runs/{id}/stop stops it. Null only when a retried send replays an answer stored before runs existed.',
+  })
+  runId!: string | null;
 }
 
 export class RunDeltaEventDto {
@@ -18,7 +25,8 @@ export class RunSourcesEventDto {
 }
 
 export class RunDoneEventDto {
-  @ApiProperty({ type: MessageDto, description: 'The stored answer, complete.' }) message!: MessageDto;
+  @ApiProperty({ type: MessageDto, description: 'The stored answer: `complete`, or `stopped` (POST /runs/{id}/stop) with the partial text. It holds the whole answer, also when the run used up its events (RUN_EVENTS_MAX) and stopped sending deltas.' })
+  message!: MessageDto;
 }
 
 export class RunErrorEventDto {

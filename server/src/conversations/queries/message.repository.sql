@@ -7,17 +7,20 @@ WITH conversation AS (
     INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, page_context, created_at, updated_at)
     SELECT conversation.id, conversation.user_id, 'user', $3, 'complete', $4, $5::jsonb, clock_timestamp(), clock_timestamp() FROM conversation
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
-    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
   ), answer AS (
-    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, created_at, updated_at)
-    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, created_at + interval '1 microsecond', now() FROM user_message
-    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at
+    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, run_id, created_at, updated_at)
+    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, $6::uuid, created_at + interval '1 microsecond', now() FROM user_message
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
+  ), run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT $6::uuid, answer.user_id, answer.conversation_id, answer.id, $7, now() + make_interval(secs => $8) FROM answer
   ), counted AS (
     UPDATE conversations c SET message_count = c.message_count + 2, last_message_at = greatest(c.last_message_at, now())
     FROM user_message WHERE c.id = user_message.conversation_id
     RETURNING c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count
   )
-  SELECT conversation.id AS found, counted.*, user_message.id AS q_id, user_message.conversation_id AS q_conversation_id, user_message.user_id AS q_user_id, user_message.role AS q_role, user_message.content AS q_content, user_message.sources AS q_sources, user_message.status AS q_status, user_message.error_code AS q_error_code, user_message.client_message_id AS q_client_message_id, user_message.reply_to_id AS q_reply_to_id, user_message.page_context AS q_page_context, user_message.created_at AS q_created_at, user_message.updated_at AS q_updated_at, answer.id AS a_id, answer.conversation_id AS a_conversation_id, answer.user_id AS a_user_id, answer.role AS a_role, answer.content AS a_content, answer.sources AS a_sources, answer.status AS a_status, answer.error_code AS a_error_code, answer.client_message_id AS a_client_message_id, answer.reply_to_id AS a_reply_to_id, answer.page_context AS a_page_context, answer.created_at AS a_created_at, answer.updated_at AS a_updated_at
+  SELECT conversation.id AS found, counted.*, user_message.id AS q_id, user_message.conversation_id AS q_conversation_id, user_message.user_id AS q_user_id, user_message.role AS q_role, user_message.content AS q_content, user_message.sources AS q_sources, user_message.status AS q_status, user_message.error_code AS q_error_code, user_message.client_message_id AS q_client_message_id, user_message.reply_to_id AS q_reply_to_id, user_message.run_id AS q_run_id, user_message.page_context AS q_page_context, user_message.created_at AS q_created_at, user_message.updated_at AS q_updated_at, answer.id AS a_id, answer.conversation_id AS a_conversation_id, answer.user_id AS a_user_id, answer.role AS a_role, answer.content AS a_content, answer.sources AS a_sources, answer.status AS a_status, answer.error_code AS a_error_code, answer.client_message_id AS a_client_message_id, answer.reply_to_id AS a_reply_to_id, answer.run_id AS a_run_id, answer.page_context AS a_page_context, answer.created_at AS a_created_at, answer.updated_at AS a_updated_at
   FROM conversation LEFT JOIN counted ON true LEFT JOIN user_message ON true LEFT JOIN answer ON true;
 
 -- MessageRepository.startRunInNewConversation
@@ -33,13 +36,16 @@ WITH conversation AS (
     INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, page_context, created_at, updated_at)
     SELECT conversation.id, conversation.user_id, 'user', $3, 'complete', $4, $5::jsonb, clock_timestamp(), clock_timestamp() FROM conversation
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
-    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
   ), answer AS (
-    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, created_at, updated_at)
-    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, created_at + interval '1 microsecond', now() FROM user_message
-    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at
+    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, run_id, created_at, updated_at)
+    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, $6::uuid, created_at + interval '1 microsecond', now() FROM user_message
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
+  ), run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT $6::uuid, answer.user_id, answer.conversation_id, answer.id, $7, now() + make_interval(secs => $8) FROM answer
   )
-  SELECT conversation.*, user_message.id AS q_id, user_message.conversation_id AS q_conversation_id, user_message.user_id AS q_user_id, user_message.role AS q_role, user_message.content AS q_content, user_message.sources AS q_sources, user_message.status AS q_status, user_message.error_code AS q_error_code, user_message.client_message_id AS q_client_message_id, user_message.reply_to_id AS q_reply_to_id, user_message.page_context AS q_page_context, user_message.created_at AS q_created_at, user_message.updated_at AS q_updated_at, answer.id AS a_id, answer.conversation_id AS a_conversation_id, answer.user_id AS a_user_id, answer.role AS a_role, answer.content AS a_content, answer.sources AS a_sources, answer.status AS a_status, answer.error_code AS a_error_code, answer.client_message_id AS a_client_message_id, answer.reply_to_id AS a_reply_to_id, answer.page_context AS a_page_context, answer.created_at AS a_created_at, answer.updated_at AS a_updated_at
+  SELECT conversation.*, user_message.id AS q_id, user_message.conversation_id AS q_conversation_id, user_message.user_id AS q_user_id, user_message.role AS q_role, user_message.content AS q_content, user_message.sources AS q_sources, user_message.status AS q_status, user_message.error_code AS q_error_code, user_message.client_message_id AS q_client_message_id, user_message.reply_to_id AS q_reply_to_id, user_message.run_id AS q_run_id, user_message.page_context AS q_page_context, user_message.created_at AS q_created_at, user_message.updated_at AS q_updated_at, answer.id AS a_id, answer.conversation_id AS a_conversation_id, answer.user_id AS a_user_id, answer.role AS a_role, answer.content AS a_content, answer.sources AS a_sources, answer.status AS a_status, answer.error_code AS a_error_code, answer.client_message_id AS a_client_message_id, answer.reply_to_id AS a_reply_to_id, answer.run_id AS a_run_id, answer.page_context AS a_page_context, answer.created_at AS a_created_at, answer.updated_at AS a_updated_at
   FROM conversation JOIN user_message ON true JOIN answer ON true;
 
 -- MessageRepository.lockSend
@@ -53,44 +59,65 @@ SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_coun
 INSERT INTO messages AS m (conversation_id, user_id, role, content, status, client_message_id, page_context, created_at, updated_at)
     VALUES ($1, $2, 'user', $3, 'complete', $4, $5::jsonb, clock_timestamp(), clock_timestamp())
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
-    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at;
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at;
 
 -- MessageRepository.insertAnswer
-INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, created_at, updated_at)
-    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, created_at + interval '1 microsecond', now()
-    FROM messages WHERE id = $1
-    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at;
-
--- MessageRepository.findByClientId
-SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 AND m.client_message_id = $3;
-
--- MessageRepository.findAnswer
-SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.reply_to_id = $1;
-
--- MessageRepository.restartAnswer
-UPDATE messages m SET content = '', sources = '[]', status = 'streaming', error_code = NULL, updated_at = now()
-    WHERE m.id = $1 RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at;
-
--- MessageRepository.finishAnswer
 WITH answer AS (
-    UPDATE messages m SET content = $2, sources = $3, status = $4, error_code = $5, updated_at = now()
-    WHERE m.id = $1 RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at
-  ), touched AS (
-    UPDATE conversations c SET last_message_at = greatest(c.last_message_at, now()) FROM answer WHERE c.id = answer.conversation_id
+    INSERT INTO messages AS m (conversation_id, user_id, role, content, status, reply_to_id, run_id, created_at, updated_at)
+    SELECT conversation_id, user_id, 'assistant', '', 'streaming', id, $2::uuid, created_at + interval '1 microsecond', now()
+    FROM messages WHERE id = $1
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
+  ), run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT $2::uuid, answer.user_id, answer.conversation_id, answer.id, $3, now() + make_interval(secs => $4) FROM answer
   )
   SELECT * FROM answer;
+
+-- MessageRepository.findByClientId
+SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 AND m.client_message_id = $3;
+
+-- MessageRepository.findAnswer
+SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.reply_to_id = $1;
+
+-- MessageRepository.restartAnswer
+WITH answer AS (
+    UPDATE messages m SET content = '', sources = '[]', status = 'streaming', error_code = NULL, run_id = $2::uuid, updated_at = now()
+    WHERE m.id = $1 RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
+  ), run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT $2::uuid, answer.user_id, answer.conversation_id, answer.id, $3, now() + make_interval(secs => $4) FROM answer
+  )
+  SELECT * FROM answer;
+
+-- MessageRepository.resumeAnswer
+WITH previous AS (
+    SELECT r.id, r.message_id, r.status FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE
+  ), answer AS (
+    UPDATE messages m SET status = 'streaming', error_code = NULL, run_id = $3::uuid, updated_at = now()
+    FROM previous
+    WHERE m.id = previous.message_id AND m.run_id = previous.id AND previous.status IN ('interrupted', 'stopped') AND m.status IN ('interrupted', 'stopped')
+    RETURNING m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at
+  ), run AS (
+    INSERT INTO runs (id, user_id, conversation_id, message_id, instance_id, lease_until)
+    SELECT $3::uuid, answer.user_id, answer.conversation_id, answer.id, $4, now() + make_interval(secs => $5) FROM answer
+  )
+  SELECT previous.id AS found, c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, q.id AS q_id, q.conversation_id AS q_conversation_id, q.user_id AS q_user_id, q.role AS q_role, q.content AS q_content, q.sources AS q_sources, q.status AS q_status, q.error_code AS q_error_code, q.client_message_id AS q_client_message_id, q.reply_to_id AS q_reply_to_id, q.run_id AS q_run_id, q.page_context AS q_page_context, q.created_at AS q_created_at, q.updated_at AS q_updated_at, answer.id AS a_id, answer.conversation_id AS a_conversation_id, answer.user_id AS a_user_id, answer.role AS a_role, answer.content AS a_content, answer.sources AS a_sources, answer.status AS a_status, answer.error_code AS a_error_code, answer.client_message_id AS a_client_message_id, answer.reply_to_id AS a_reply_to_id, answer.run_id AS a_run_id, answer.page_context AS a_page_context, answer.created_at AS a_created_at, answer.updated_at AS a_updated_at
+  FROM previous
+  LEFT JOIN answer ON true
+  LEFT JOIN messages q ON q.id = answer.reply_to_id
+  LEFT JOIN conversations c ON c.id = answer.conversation_id;
 
 -- MessageRepository.history
 SELECT m.role, m.content FROM messages m, (SELECT created_at, id FROM messages WHERE id = $2) AS current
     WHERE m.conversation_id = $1 AND (m.created_at, m.id) < (current.created_at, current.id)
-      AND m.content <> '' AND m.status IN ('complete', 'interrupted')
+      AND m.content <> '' AND m.status IN ('complete', 'interrupted', 'stopped')
     ORDER BY m.created_at DESC, m.id DESC LIMIT $3;
 
 -- MessageRepository.conversationPage (with keyset: false)
-SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, m.feedback AS m_feedback, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
+SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.run_id AS m_run_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, m.feedback AS m_feedback, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
     FROM conversations c
     LEFT JOIN LATERAL (
-      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
         FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m
       WHERE m.conversation_id = c.id AND m.user_id = c.user_id
         
@@ -100,10 +127,10 @@ SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_coun
     ORDER BY m.created_at DESC, m.id DESC;
 
 -- MessageRepository.conversationPage (with keyset: true)
-SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, m.feedback AS m_feedback, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
+SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.run_id AS m_run_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, m.feedback AS m_feedback, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
     FROM conversations c
     LEFT JOIN LATERAL (
-      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
         FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m
       WHERE m.conversation_id = c.id AND m.user_id = c.user_id
         AND (m.created_at, m.id) < ($4::timestamptz, $5::uuid)
@@ -113,5 +140,5 @@ SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_coun
     ORDER BY m.created_at DESC, m.id DESC;
 
 -- MessageRepository.allOfConversation
-SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
         FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id;

@@ -21,7 +21,7 @@ import { panelStyles } from './chat-panel.styles.js';
 
 type View = 'loading' | 'unavailable' | 'auth' | 'chat';
 
-const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000, originAllowed: true };
+const DEFAULT_CONFIG: ClientConfig = { providers: [], messageMaxLength: 8000, originAllowed: true, authModes: ['password', 'social'] };
 
 /**
  * The panel behind the launcher, loaded on first open: provides the services (API, auth, strings)
@@ -49,6 +49,8 @@ export class ChatPanel extends WidgetElement {
   @state() private historyOpen = false;
   /** The reset link was used (or abandoned for a sign-in): the sign-in view no longer offers it. */
   @state() private resetDone = false;
+  /** A guest (or a visitor about to be one) took the offer to sign in: the sign-in view, with a way back. */
+  @state() private guestSigningIn = false;
 
   @query('chat-widget-auth') private authView?: AuthView;
   @query('chat-widget-conversation') private conversationView?: ConversationView;
@@ -81,13 +83,31 @@ export class ChatPanel extends WidgetElement {
     const config = this.api.config().catch(() => DEFAULT_CONFIG);
     await this.session.restore(this.resetToken !== null && !this.resetDone);
     this.config = await config;
+    // With guests allowed, nobody signs in up front: the first send makes the visitor a guest.
+    this.session.service.onGuestSignIn = this.guestsAllowed ? (user) => this.session.signedIn(user, 'guest') : null;
     this.configLoaded = true;
+  }
+
+  private get guestsAllowed(): boolean {
+    return this.config.authModes.includes('guest');
+  }
+
+  /** A guest can be offered to sign in when the widget has a sign-in form or button to show. */
+  private get signInOffered(): boolean {
+    const { authModes, providers } = this.config;
+    return authModes.includes('password') || (authModes.includes('social') && providers.length > 0);
+  }
+
+  /** Whoever chats without an account: a guest, or a visitor whose first send will make one. */
+  private get chattingAsGuest(): boolean {
+    return this.guestsAllowed && (this.session.state === 'signed-out' || this.session.user?.guest === true);
   }
 
   private view(): View {
     const state = this.session?.state ?? 'starting';
     if (state === 'starting' || !this.configLoaded) return 'loading';
     if (state === 'unavailable') return 'unavailable';
+    if (this.chattingAsGuest) return this.guestSigningIn ? 'auth' : 'chat';
     return state === 'signed-in' ? 'chat' : 'auth';
   }
 
@@ -120,7 +140,8 @@ export class ChatPanel extends WidgetElement {
 
   override render() {
     const t = this.t;
-    const chat = this.view() === 'chat';
+    // Before a guest's first send there is no history and no session to end.
+    const chat = this.view() === 'chat' && this.session.state === 'signed-in';
     return html`
       <div class="header">
         <h2>${this.heading}</h2>
@@ -149,13 +170,19 @@ export class ChatPanel extends WidgetElement {
         return html`<chat-widget-auth
           .server=${this.server}
           .providers=${this.config.providers}
+          .passwordAllowed=${this.config.authModes.includes('password')}
+          .backLabel=${this.guestSigningIn ? t.guestBack : ''}
+          @back=${this.closeGuestSignIn}
           .resetToken=${this.resetDone ? null : this.resetToken}
           .notice=${this.session.expired ? t.errorSession : ''}
           @signed-in=${this.onSignedIn}
           @reset-done=${this.onResetDone}
         ></chat-widget-auth>`;
       case 'chat':
-        return html`<div class="body">
+        return html`${this.chattingAsGuest && this.signInOffered
+            ? html`<p class="guest-offer"><button class="link" @click=${this.openGuestSignIn}>${t.guestOffer}</button></p>`
+            : nothing}
+          <div class="body">
           <chat-widget-history
             id="history"
             ?hidden=${!this.historyOpen}
@@ -192,7 +219,21 @@ export class ChatPanel extends WidgetElement {
   };
 
   private onSignedIn = (event: CustomEvent<{ user: WidgetUser; method: SignInMethod }>) => {
+    // A guest's conversations now belong to the account (the server moved them): carry on where it was.
+    const carried = this.session.user?.guest ? this.conversationId : null;
+    if (carried) this.storage.remove(this.lastConversationKey);
+    this.guestSigningIn = false;
     this.session.signedIn(event.detail.user, event.detail.method);
+    if (carried) this.selectConversation(carried);
+  };
+
+  private openGuestSignIn = () => {
+    this.guestSigningIn = true;
+  };
+
+  private closeGuestSignIn = () => {
+    this.guestSigningIn = false;
+    void this.updateComplete.then(() => this.conversationView?.focusComposer());
   };
 
   private onResetDone = () => {

@@ -35,7 +35,12 @@ export class SseStream<Events extends object> {
   }
 
   send<Event extends keyof Events & string>(event: Event, data: Events[Event]): void {
-    this.write(`id: ${++this.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.sendFrame(++this.sequence, event, JSON.stringify(data));
+  }
+
+  /** A frame with its own id, and data already in JSON (a stored event, sent as it was stored). */
+  sendFrame(id: number, event: keyof Events & string, json: string): void {
+    this.write(`id: ${id}\nevent: ${event}\ndata: ${json}\n\n`);
   }
 
   end(): void {
