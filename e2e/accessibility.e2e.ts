@@ -21,6 +21,7 @@ const PAGES = [
   '/docs-site/faq.html',
   '/framework/',
   '/strict-csp/',
+  '/host-login/',
 ];
 
 const THEMES = ['light', 'dark'] as const;
@@ -56,7 +57,7 @@ async function widgetViolations(page: Page, view: string): Promise<string[]> {
 
 describe('accessibility of the open widget (axe-core in Chromium)', () => {
   it.each(PAGES)(
-    '%s: no violation on the sign-in, chat and history views, light and dark',
+    '%s: no violation on the sign-in, chat, history and account views, light and dark',
     async (path) => {
       const { page, widget } = await env().visit(path);
       await page.evaluate(`${AXE}\n;undefined`);
@@ -73,6 +74,11 @@ describe('accessibility of the open widget (axe-core in Chromium)', () => {
       await widget.button('History').click();
       await widget.conversationList.waitFor({ timeout: UI_TIMEOUT });
       found.push(...(await widgetViolations(page, 'history')));
+
+      await widget.button('Account').click();
+      await widget.button('Delete my account and data').click({ timeout: UI_TIMEOUT });
+      await page.getByRole('alertdialog').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'account, delete confirmation')));
 
       expect(found).toEqual([]);
     },

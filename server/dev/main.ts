@@ -20,6 +20,7 @@ runMain({
       host: config.host,
       port: config.examples.port,
       ...defaultExamplesDirs(projectRoot()),
+      hostIdentity: config.hostIdentity,
       logger,
     });
     return {

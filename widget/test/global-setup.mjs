@@ -41,7 +41,8 @@ export default async function globalSetup() {
   const { startAgent } = await import(join(outDir, 'widget', 'test', 'agent-script.js'));
   const agent = await startAgent();
   // Tests prepare dozens of conversations per user; the per-user agent-run limit is not what they test.
-  const server = await startTestServer({ AGENT_RATE_LIMIT: '10000', ...agent.env });
+  const { TEST_HOST_ENV } = await import(join(outDir, 'server', 'test', 'host-identity.js'));
+  const server = await startTestServer({ AGENT_RATE_LIMIT: '10000', ...TEST_HOST_ENV, ...agent.env });
   // A second instance on the same database and public URL (as behind one load balancer: Better Auth
   // instances in one process share their token issuer) that requires confirmed email addresses.
   const verifyingServer = await startTestServer({ REQUIRE_EMAIL_VERIFICATION: 'true', PUBLIC_URL: server.url, ...agent.env }, { database: server.database });

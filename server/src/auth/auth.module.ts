@@ -12,6 +12,7 @@ import { GuestPurgeScheduler } from './guests/guest-purge.scheduler.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { RevocationFeed } from './revocation/revocation-feed.js';
+import { RevocationList } from './revocation/revocation-list.js';
 import { revocationListProvider } from './revocation/revocation-list.provider.js';
 import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.js';
 
@@ -30,6 +31,6 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
     GuestPurgeScheduler,
     GuestMergeService,
   ],
-  exports: [BetterAuthService, AuthEvents],
+  exports: [BetterAuthService, AuthEvents, RevocationList],
 })
 export class AuthModule {}

@@ -83,6 +83,21 @@ export interface AppConfig {
   authModes: AuthMode[];
   /** Anonymous users (AUTH_MODES=guest): their own agent-run limit, and how long they are kept after their last visit. */
   guests: { rateLimit: { max: number; windowSeconds: number }; retentionDays: number };
+  /**
+   * The host site's own login: its backend signs short-lived identity tokens that
+   * `POST /api/auth/sign-in/host` exchanges for a session. Unset: that sign-in is off.
+   */
+  hostIdentity?: HostIdentitySettings;
+  /** The site owner's console (/admin): whether it shows who asked, and what counts as unanswered. */
+  console: { showIdentities: boolean; lowScoreThreshold: number; questionSimilarity: number };
+}
+
+/** How identity tokens from the host site are verified: exactly one of `secret` (HS256) and `jwksUrl`. */
+export interface HostIdentitySettings {
+  secret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

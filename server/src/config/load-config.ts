@@ -19,6 +19,7 @@ const SECRET_SETTINGS = new Set([
   'OIDC_CLIENT_SECRET',
   'METRICS_TOKEN',
   'REDIS_URL',
+  'HOST_IDENTITY_SECRET',
 ]);
 
 export class ConfigError extends Error {
@@ -65,6 +66,40 @@ function productionProblems(env: Environment, origins: string[]): string[] {
   if (!env.METRICS_TOKEN) problems.push('METRICS_TOKEN (unset): required in production (otherwise /metrics is public)');
   if (insecure.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: every origin must use https in production (${insecure.join(', ')})`);
   return problems;
+}
+
+/**
+ * Signs the identity tokens of the host-login example (`examples/host-login/`) when the examples are
+ * served and no host identity is configured; never used in production, where examples are off.
+ */
+export const DEVELOPMENT_HOST_IDENTITY_SECRET = 'development-only-host-identity-secret-0123456789';
+
+function hostIdentityProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  const keyed = Boolean(env.HOST_IDENTITY_SECRET || env.HOST_IDENTITY_JWKS_URL);
+  if (env.HOST_IDENTITY_SECRET && env.HOST_IDENTITY_JWKS_URL)
+    problems.push(`HOST_IDENTITY_JWKS_URL=${env.HOST_IDENTITY_JWKS_URL}: set either HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL, not both`);
+  if (keyed && !env.HOST_IDENTITY_ISSUER) problems.push('HOST_IDENTITY_ISSUER (unset): required with HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL');
+  for (const name of ['HOST_IDENTITY_ISSUER', 'HOST_IDENTITY_AUDIENCE'] as const) {
+    if (!keyed && env[name]) problems.push(`${name}=${env[name]}: needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL`);
+  }
+  if (env.NODE_ENV === 'production') {
+    if (env.HOST_IDENTITY_SECRET === DEVELOPMENT_HOST_IDENTITY_SECRET)
+      problems.push('HOST_IDENTITY_SECRET=***: is the development value; generate a real one');
+    if (env.HOST_IDENTITY_JWKS_URL && !env.HOST_IDENTITY_JWKS_URL.startsWith('https://'))
+      problems.push(`HOST_IDENTITY_JWKS_URL=${env.HOST_IDENTITY_JWKS_URL}: must use https in production`);
+  }
+  return problems;
+}
+
+function hostIdentity(env: Environment, publicUrl: string, examples: AppConfig['examples']): AppConfig['hostIdentity'] {
+  const audience = env.HOST_IDENTITY_AUDIENCE ?? publicUrl;
+  if (env.HOST_IDENTITY_SECRET || env.HOST_IDENTITY_JWKS_URL) {
+    return { secret: env.HOST_IDENTITY_SECRET, jwksUrl: env.HOST_IDENTITY_JWKS_URL, issuer: env.HOST_IDENTITY_ISSUER!, audience };
+  }
+  // The examples' own origin plays the host site, so `npm start` shows the host login working.
+  if (examples.serve) return { secret: DEVELOPMENT_HOST_IDENTITY_SECRET, issuer: `http://localhost:${examples.port}`, audience };
+  return undefined;
 }
 
 /** A provider is on when all its settings are given; half a configuration is a mistake. */
@@ -201,6 +236,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const bad = invalidOrigins(origins);
   if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
   problems.push(...socialProviderProblems(env));
+  problems.push(...hostIdentityProblems(env));
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
   const authModes = parseAuthModes(env.AUTH_MODES);
@@ -279,6 +315,12 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
     guests: {
       rateLimit: { max: env.GUEST_AGENT_RATE_LIMIT, windowSeconds: env.GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS },
       retentionDays: env.GUEST_RETENTION_DAYS,
+    },
+    hostIdentity: hostIdentity(env, publicUrl, examples),
+    console: {
+      showIdentities: env.ADMIN_SHOW_IDENTITIES,
+      lowScoreThreshold: env.ADMIN_LOW_SCORE_THRESHOLD,
+      questionSimilarity: env.ADMIN_QUESTION_SIMILARITY,
     },
   };
 }

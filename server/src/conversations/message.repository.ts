@@ -192,6 +192,8 @@ export const messageQueries = {
     WHERE c.id = $1 AND c.user_id = $2
     ORDER BY m.created_at DESC, m.id DESC`,
   allOfConversation: `SELECT ${MESSAGE_COLUMNS}, ${FEEDBACK_COLUMN} FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id`,
+  /** Every message of the user, by conversation, oldest first (the account export). */
+  allOfUser: `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.user_id = $1 ORDER BY m.conversation_id, m.created_at, m.id`,
 } as const;
 
 /** The parameters of `runInsert`, in its order. */
@@ -345,6 +347,11 @@ export class MessageRepository {
   /** Every message of the conversation, oldest first. */
   async allOfConversation(userId: string, conversationId: string): Promise<MessageRecord[]> {
     const { rows } = await this.pool.query<MessageRow>(messageQueries.allOfConversation, [conversationId, userId]);
+    return rows.map(toMessage);
+  }
+
+  async allOfUser(userId: string): Promise<MessageRecord[]> {
+    const { rows } = await this.pool.query<MessageRow>(messageQueries.allOfUser, [userId]);
     return rows.map(toMessage);
   }
 

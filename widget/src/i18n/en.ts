@@ -52,6 +52,13 @@ export const en = {
   sources: 'Sources',
   loadOlder: 'Load older messages',
   emptyGreeting: 'Hi! How can I help?',
+  // runs that survive: reconnecting, continuing, and messages waiting for the network
+  reconnecting: 'Connection lost. Reconnecting…',
+  interrupted: 'Interrupted.',
+  continueAnswer: 'Continue',
+  waitingToSend: 'Waiting to send',
+  removeQueued: 'Remove unsent message',
+  queuedOffline: 'You are offline. Your message will be sent when you are back online.',
   // history
   conversations: 'Conversations',
   searchConversations: 'Search conversations',
@@ -82,7 +89,16 @@ export const en = {
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
   // guests (AUTH_MODES=guest)
   guestOffer: 'Sign in to keep your history on every device',
-  guestBack: 'Back to the chat',
+  // the host site's login, and the account
+  errorHostIdentity: 'The site could not sign you in to the chat. Please retry in a moment.',
+  account: 'Account',
+  accountTitle: 'Your account',
+  signedInAs: 'Signed in as {name}',
+  exportData: 'Download my data',
+  deleteAccount: 'Delete my account and data',
+  deleteAccountWarning: 'This deletes your account and every conversation and message in it, for good. It cannot be undone.',
+  deleteAccountConfirm: 'Yes, delete everything',
+  backToChat: 'Back to the chat',
   // citations and feedback
   sourceLabel: 'Source {n}: {title}',
   relatedSources: 'Related',

@@ -6,6 +6,8 @@ import { readClaims } from './jwt-claims.js';
 import type { WidgetStorage } from './storage.js';
 
 const SESSION_KEY = 'session';
+/** The host user (`sub`) whose identity token made the stored session, when the host site's login did. */
+const HOST_SUBJECT_KEY = 'host-subject';
 /** Refresh the API token this long before it expires, so no request carries a token about to lapse. */
 const REFRESH_MARGIN_SECONDS = 60;
 
@@ -94,6 +96,18 @@ export class AuthService {
       throw ApiError.network(error);
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
+  }
+
+  /** Exchanges an identity token the host site signed for a session (POST /sign-in/host). */
+  async signInWithHost(identityToken: string): Promise<WidgetUser> {
+    await this.call('/sign-in/host', { token: identityToken });
+    this.storage.set(HOST_SUBJECT_KEY, readClaims(identityToken).sub);
+    return this.userFromNewToken();
+  }
+
+  /** The host user the stored session belongs to; null for a session of another kind, or none. */
+  get hostSubject(): string | null {
+    return this.hasSession ? this.storage.get(HOST_SUBJECT_KEY) : null;
   }
 
   async requestPasswordReset(email: string, redirectTo: string): Promise<void> {

@@ -142,3 +142,6 @@ SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_coun
 -- MessageRepository.allOfConversation
 SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
         FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id;
+
+-- MessageRepository.allOfUser
+SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.user_id = $1 ORDER BY m.conversation_id, m.created_at, m.id;

@@ -8,7 +8,9 @@ import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-f
 import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
 import { MessageFeedback1764307200022 } from './1764307200022-message-feedback.js';
 import { GuestUsers1764307200023 } from './1764307200023-guest-users.js';
+import { HostTokenReplays1764307200024 } from './1764307200024-host-token-replays.js';
 import { AgentRuns1764307200025 } from './1764307200025-agent-runs.js';
+import { SiteOwnerConsole1764307200026 } from './1764307200026-site-owner-console.js';
 import { ChunkAnchors1764307200027 } from './1764307200027-chunk-anchors.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
@@ -23,6 +25,8 @@ export const migrations = [
   MessageRoles1764307200021,
   MessageFeedback1764307200022,
   GuestUsers1764307200023,
+  HostTokenReplays1764307200024,
   AgentRuns1764307200025,
+  SiteOwnerConsole1764307200026,
   ChunkAnchors1764307200027,
 ];

@@ -2,6 +2,7 @@ import { provide } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AuthController, type AuthState, type SignInMethod } from '../../controllers/auth-controller.js';
+import { HostIdentitySync } from '../../controllers/host-identity.js';
 import { KeyboardInsetController } from '../../controllers/keyboard-inset-controller.js';
 import type { WidgetUser } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
@@ -9,7 +10,10 @@ import { ApiClient } from '../../services/api-client.js';
 import type { ClientConfig, Conversation, PageContext } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { createStorage, type StorageKind, type WidgetStorage } from '../../services/storage.js';
+import { Outbox } from '../../services/outbox.js';
+import { openTabChannel, type RunAnnouncement, type TabChannel } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
+import type { AccountView } from '../account-view/account-view.component.js';
 import type { AuthView } from '../auth-view/auth-view.component.js';
 import { apiContext, authContext, stringsContext } from '../base/contexts.js';
 import { errorText } from '../base/report-error.js';
@@ -42,27 +46,37 @@ export class ChatPanel extends WidgetElement {
   @property({ attribute: false }) context: unknown;
   /** Whether each message also tells the agent the page's URL and title. */
   @property({ attribute: false }) sendPageContext = true;
+  /** The host site's login: its identity token ('' for nobody signed in), or the URL that hands out fresh ones. */
+  @property({ attribute: false }) identityToken: string | undefined;
+  @property({ attribute: false }) identityEndpoint: string | undefined;
 
   @state() private config: ClientConfig = DEFAULT_CONFIG;
   @state() private configLoaded = false;
   @state() private conversationId: string | null = null;
   @state() private historyOpen = false;
+  @state() private accountOpen = false;
   /** The reset link was used (or abandoned for a sign-in): the sign-in view no longer offers it. */
   @state() private resetDone = false;
+  /** The signed-in user's messages waiting for the network. */
+  @state() private outbox: Outbox | null = null;
   /** A guest (or a visitor about to be one) took the offer to sign in: the sign-in view, with a way back. */
   @state() private guestSigningIn = false;
 
   @query('chat-widget-auth') private authView?: AuthView;
   @query('chat-widget-conversation') private conversationView?: ConversationView;
   @query('chat-widget-history') private historyView?: HistoryView;
+  @query('chat-widget-account') private accountView?: AccountView;
 
   @provide({ context: apiContext }) private api!: ApiClient;
   @provide({ context: authContext }) protected authService!: AuthService;
 
   private storage!: WidgetStorage;
   private session!: AuthController;
+  private identity!: HostIdentitySync;
   protected readonly keyboardInset = new KeyboardInsetController(this);
   private shownView?: View;
+  /** To the signed-in user's other tabs: the runs started here, and theirs. */
+  private tabs: TabChannel | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // The panel is laid out in its language's direction, whatever the page's (an English panel on
@@ -75,13 +89,16 @@ export class ChatPanel extends WidgetElement {
     this.session = new AuthController(this, this.server, this.storage, this.onAuthState);
     this.authService = this.session.service;
     this.api = new ApiClient(this.server, this.session.service);
+    this.identity = new HostIdentitySync(this.session);
+    this.identity.token = this.identityToken;
+    this.identity.endpoint = this.identityEndpoint;
     void this.start();
   }
 
   /** Restores the session (if any) and fetches what the server offers; a failure leaves a Retry. */
   private async start(): Promise<void> {
     const config = this.api.config().catch(() => DEFAULT_CONFIG);
-    await this.session.restore(this.resetToken !== null && !this.resetDone);
+    await this.identity.sync(this.resetToken !== null && !this.resetDone);
     this.config = await config;
     // With guests allowed, nobody signs in up front: the first send makes the visitor a guest.
     this.session.service.onGuestSignIn = this.guestsAllowed ? (user) => this.session.signedIn(user, 'guest') : null;
@@ -112,6 +129,12 @@ export class ChatPanel extends WidgetElement {
   }
 
   protected override updated(): void {
+    // The host signed someone in or out (setIdentity, clearIdentity, the attributes) after the start.
+    if (this.identity && (this.identity.token !== this.identityToken || this.identity.endpoint !== this.identityEndpoint)) {
+      this.identity.token = this.identityToken;
+      this.identity.endpoint = this.identityEndpoint;
+      void this.identity.sync();
+    }
     // A new view (sign-in after loading, chat after sign-in, sign-in after expiry) takes the focus
     // while the panel is shown, so keyboard users land on its first control.
     const view = this.view();
@@ -124,6 +147,7 @@ export class ChatPanel extends WidgetElement {
   focusFirst(): void {
     const view = this.view();
     if (view === 'auth') void this.authView?.focusFirst();
+    else if (view === 'chat' && this.accountOpen) this.accountView?.focusFirst();
     else if (view === 'chat') void this.conversationView?.focusComposer();
     else this.shadowRoot?.querySelector<HTMLElement>('button')?.focus();
   }
@@ -134,7 +158,7 @@ export class ChatPanel extends WidgetElement {
 
   async signOut(): Promise<void> {
     await this.updateComplete;
-    this.conversationView?.stop();
+    this.conversationView?.detach();
     await this.session.signOut();
   }
 
@@ -148,6 +172,7 @@ export class ChatPanel extends WidgetElement {
         ${chat
           ? html`<button class="icon" aria-label=${t.history} aria-expanded=${this.historyOpen ? 'true' : 'false'} aria-controls="history" @click=${this.toggleHistory}>${icons.history}</button>
               <button class="icon" aria-label=${t.newConversation} @click=${() => this.newConversation()}>${icons.plus}</button>
+              <button class="icon" aria-label=${t.account} aria-expanded=${this.accountOpen ? 'true' : 'false'} aria-controls="account" @click=${this.toggleAccount}>${icons.account}</button>
               <button class="icon" aria-label=${t.signOut} @click=${() => this.signOut()}>${icons.signOut}</button>`
           : nothing}
         <button class="icon" aria-label=${t.closeChat} @click=${this.requestClose}>${icons.close}</button>
@@ -171,7 +196,7 @@ export class ChatPanel extends WidgetElement {
           .server=${this.server}
           .providers=${this.config.providers}
           .passwordAllowed=${this.config.authModes.includes('password')}
-          .backLabel=${this.guestSigningIn ? t.guestBack : ''}
+          .backLabel=${this.guestSigningIn ? t.backToChat : ''}
           @back=${this.closeGuestSignIn}
           .resetToken=${this.resetDone ? null : this.resetToken}
           .notice=${this.session.expired ? t.errorSession : ''}
@@ -179,6 +204,11 @@ export class ChatPanel extends WidgetElement {
           @reset-done=${this.onResetDone}
         ></chat-widget-auth>`;
       case 'chat':
+        if (this.accountOpen) {
+          return html`<div class="body">
+            <chat-widget-account id="account" .user=${this.session.user} @back=${this.toggleAccount} @account-deleted=${this.onAccountDeleted}></chat-widget-account>
+          </div>`;
+        }
         return html`${this.chattingAsGuest && this.signInOffered
             ? html`<p class="guest-offer"><button class="link" @click=${this.openGuestSignIn}>${t.guestOffer}</button></p>`
             : nothing}
@@ -196,7 +226,9 @@ export class ChatPanel extends WidgetElement {
             .greeting=${this.greeting}
             .maxLength=${this.config.messageMaxLength}
             .pageContext=${this.pageContext}
+            .outbox=${this.outbox}
             @conversation-changed=${this.onConversationChanged}
+            @run-started=${(event: CustomEvent<RunAnnouncement>) => this.tabs?.announce(event.detail)}
             @conversation-gone=${() => this.selectConversation(null)}
           ></chat-widget-conversation>
         </div>`;
@@ -211,10 +243,19 @@ export class ChatPanel extends WidgetElement {
 
   private onAuthState = (state: AuthState) => {
     this.historyOpen = false;
+    this.accountOpen = false;
+    // With the host's login, an ended session is replaced by a fresh identity from the host.
+    if (state === 'signed-out' && this.session.expired && this.identity?.inUse) void this.identity.sync();
+    this.tabs?.close();
+    this.tabs = null;
+    this.outbox = null;
     if (state === 'signed-in') {
+      const userId = this.session.user!.id;
       this.resetDone = true;
       // After a reload the user finds the conversation they left.
       this.conversationId = this.storage.get(this.lastConversationKey);
+      this.outbox = new Outbox(this.storage, `user:${userId}:outbox`);
+      this.tabs = openTabChannel(this.server, userId, (run) => this.conversationView?.runStarted(run));
     } else if (state === 'signed-out') this.conversationId = null;
   };
 
@@ -260,7 +301,20 @@ export class ChatPanel extends WidgetElement {
     }
   };
 
+  private toggleAccount = async () => {
+    this.accountOpen = !this.accountOpen;
+    this.historyOpen = false;
+    await this.updateComplete;
+    this.focusFirst();
+  };
+
+  /** The server deleted everything: what is left here goes too, as on sign-out. */
+  private onAccountDeleted = async () => {
+    await this.signOut();
+  };
+
   private toggleHistory = async () => {
+    this.accountOpen = false;
     this.historyOpen = !this.historyOpen;
     await this.updateComplete;
     if (this.historyOpen) {
@@ -281,5 +335,6 @@ const icons = {
   history: icon('M3 12a9 9 0 1 0 3-6.7M3 4v5h5M12 7v5l3 3'),
   plus: icon('M12 5v14M5 12h14'),
   signOut: icon('M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10'),
+  account: icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0'),
   close: icon('M6 6l12 12M18 6 6 18'),
 };
