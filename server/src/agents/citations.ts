@@ -5,8 +5,8 @@ import type { AgentEvent, MessageSource } from './agent-provider.js';
  * passes through `citedEvents`, so a marker that points at no source is removed before anyone sees
  * it, whatever the provider sent. The rules:
  * - `[1]` cites source 1; `[1][2]` and `[1, 2]` cite both (written back as `[1][2]`); `[[1]]` is `[1]`;
- * - `[0]`, a number past the last source, or any marker when the provider sent no sources at all
- *   is removed, with the spaces before it (those in the same delta);
+ * - `[0]`, a number past the last source, or any marker before the provider sent sources at all
+ *   is removed, with the spaces before it;
  * - inside code (a fenced block or an inline code span) and after a backslash (`\[1]`) it is text;
  *   so is a link (`[1](https://…)`).
  * Markers are checked against the sources sent before them; a marker streamed before the first
@@ -28,9 +28,6 @@ interface ScanState {
   inlineTicks: number;
   /** Whether the current line has anything but spaces (a blank line ends an unclosed code span). */
   lineHasText: boolean;
-  /** The last character released, and whether the spaces after a removed marker are to be dropped. */
-  lastReleased: string;
-  dropSpaces: boolean;
 }
 
 interface ScanResult {
@@ -41,7 +38,7 @@ interface ScanResult {
 
 /** Source numbers as the filter sees them: how many exist (undefined until the first sources event). */
 class MarkerScanner {
-  private state: ScanState = { atLineStart: true, fence: null, inlineTicks: 0, lineHasText: false, lastReleased: '', dropSpaces: false };
+  private state: ScanState = { atLineStart: true, fence: null, inlineTicks: 0, lineHasText: false };
   readonly cited = new Set<number>();
 
   scan(text: string, sourceCount: number | undefined, final: boolean): ScanResult {
@@ -104,18 +101,15 @@ class MarkerScanner {
         continue;
       }
       if (char === ' ' || char === '\t') {
-        // A removed (or held-back) marker takes the spaces just before it along, when they are in
-        // the same piece: spaces are not held back for a marker that may never come.
+        // Spaces wait for what follows them: a removed marker takes the spaces before it along.
         let end = i;
         while (text[end] === ' ' || text[end] === '\t') end++;
+        if (end === text.length && !final) break;
         spaces = { output: output.length, input: i };
-        // After a marker removed when the spaces before it had gone out already: one run of spaces is enough.
-        if (!state.dropSpaces) output += text.slice(i, end);
-        state.dropSpaces = false;
+        output += text.slice(i, end);
         i = end;
         continue;
       }
-      state.dropSpaces = false;
       state.lineHasText = true;
       if (state.inlineTicks > 0) {
         output += char;
@@ -177,10 +171,8 @@ class MarkerScanner {
       for (const n of valid) this.cited.add(n);
       if (valid.length) output += valid.map((n) => `[${n}]`).join('');
       else if (spaces) output = output.slice(0, spaces.output);
-      else state.dropSpaces = /[ \t]/.test(output.at(-1) ?? state.lastReleased);
       i += length;
     }
-    state.lastReleased = output.at(-1) ?? state.lastReleased;
     return { output, consumed: i };
   }
 }
@@ -230,20 +222,17 @@ export function filterCitations(text: string, sourceCount: number): { text: stri
 /**
  * A provider's events with their markers validated: deltas are held back while they end inside a
  * possible marker, each sources event says which sources are cited so far, and the last event is
- * always the sources, as cited by the whole answer (`partialAnswer`, what a continued answer had
- * so far, included).
+ * always the sources, as cited by the whole answer.
  */
 export async function* citedEvents(events: AsyncIterable<AgentEvent>, partialAnswer = ''): AsyncGenerator<AgentEvent> {
   const filter = new CitationFilter();
+  // A continued answer's sources are cited by the text before the cut too (checked when it streamed).
+  const citedBefore = filterCitations(partialAnswer, Number.MAX_SAFE_INTEGER).cited;
   let sources: MessageSource[] = [];
   /** The sources event just sent, while nothing came after it. */
   let lastSent: string | undefined;
-  // A continued answer's markers so far count too (they were checked when they streamed).
-  const citedBefore = (n: number) => partialAnswer !== '' && filterCitations(partialAnswer, sources.length).cited.has(n);
-  const markedSources = (): AgentEvent => ({
-    type: 'sources',
-    sources: sources.map((source, index) => ({ ...source, cited: filter.cited.has(index + 1) || citedBefore(index + 1) })),
-  });
+  const isCited = (n: number) => filter.cited.has(n) || citedBefore.has(n);
+  const markedSources = (): AgentEvent => ({ type: 'sources', sources: sources.map((source, index) => ({ ...source, cited: isCited(index + 1) })) });
   for await (const event of events) {
     const text = event.type === 'delta' ? filter.push(event.text) : filter.sourcesChanged(event.sources.length);
     if (text) {

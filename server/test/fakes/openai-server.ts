@@ -44,7 +44,7 @@ The panel renders Markdown with \`code\`, *emphasis* and [links](https://example
 
 /**
  * The `[cite]` answer: markers valid, past the end, zero, nested, listed, and inside code, streamed
- * in pieces of a few characters so deltas end mid-marker.
+ * three characters at a time so deltas end mid-marker.
  */
 export const CITED_ANSWER = [
   'Add the script tag [1]. Set the server [2][1]. Not [0], nor [99], but [[1]] and [1, 99].',
@@ -75,7 +75,7 @@ export function longAnswer(tokens: number): string {
  * An OpenAI-compatible Chat Completions server on a real socket: `POST /v1/chat/completions`,
  * streamed as `data: {choices:[{delta:{content}}]}` chunks ending in `data: [DONE]`, or one JSON
  * completion when `stream` is false. Markers in the last user message script failures:
- * `[cite]` answers CITED_ANSWER in pieces of a few characters, `[slow]` paces tokens 50 ms apart, `[pace=MS]` MS apart, `[long=N]` answers `longAnswer(N)`, `[fail]` answers HTTP 500, `[reset]` drops the connection
+ * `[cite]` answers CITED_ANSWER in three-character pieces, `[slow]` paces tokens 50 ms apart, `[pace=MS]` MS apart, `[long=N]` answers `longAnswer(N)`, `[fail]` answers HTTP 500, `[reset]` drops the connection
  * mid-stream, `[stall]` never finishes, `[malformed]` sends a chunk that is not JSON, `[whole]`
  * answers one JSON completion even to a streaming request (as some compatible servers do).
  */
@@ -110,8 +110,7 @@ async function stream(response: ServerResponse, model: string, answer: string, q
     writeEvent(response, JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] }));
   openEventStream(response);
   chunk({ role: 'assistant', content: '' });
-  // `[cite]`: pieces of at most three characters after an optional space, as models' tokens come (" [", "1]."), so markers split across deltas.
-  const tokens = question.includes('[cite]') ? (answer.match(/ ?\S{1,3}|\s/g) ?? []) : (answer.match(/\S+\s*/g) ?? []);
+  const tokens = question.includes('[cite]') ? (answer.match(/[\s\S]{1,3}/g) ?? []) : (answer.match(/\S+\s*/g) ?? []);
   const pace = /\[pace=(\d+)\]/.exec(question);
   const delay = question.includes('[slow]') ? 50 : pace ? Number(pace[1]) : tokenDelayMs;
   for (const [i, token] of tokens.entries()) {
