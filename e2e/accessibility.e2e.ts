@@ -58,7 +58,7 @@ async function widgetViolations(page: Page, view: string): Promise<string[]> {
 
 describe('accessibility of the open widget (axe-core in Chromium)', () => {
   it.each(PAGES)(
-    '%s: no violation on the sign-in, chat, history and account views, light and dark',
+    '%s: no violation on the sign-in, chat (citation popover and feedback form open too), history and account views, light and dark',
     async (path) => {
       const { page, widget } = await env().visit(path);
       await page.evaluate(`${AXE}\n;undefined`);
@@ -69,8 +69,15 @@ describe('accessibility of the open widget (axe-core in Chromium)', () => {
       expect(await page.locator('chat-widget').getByRole('banner').count()).toBe(0);
 
       await widget.signUp(newUser('a11y'));
-      await widget.ask('How do I configure alerts?');
+      const answer = await widget.ask('How do I configure alerts?');
       found.push(...(await widgetViolations(page, 'chat')));
+      // The open citation popover, then the open thumbs-down form.
+      await answer.getByRole('button', { name: /^Source 1: / }).first().focus();
+      await page.getByRole('tooltip').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'citation popover')));
+      await answer.getByRole('button', { name: 'Not helpful', exact: true }).click();
+      await page.getByRole('group', { name: 'What was wrong? (optional)' }).waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'feedback form')));
 
       await widget.button('History').click();
       await widget.conversationList.waitFor({ timeout: UI_TIMEOUT });
