@@ -9,4 +9,11 @@ import { runStandalone } from './standalone.js';
 
 const seconds = Number(/--seconds=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 10);
 
-runStandalone('host-sign-in', ({ startServer, postgresDataDir, log }) => measureHostSignIn({ startServer, postgresDataDir, seconds, log }));
+runStandalone(
+  'host-sign-in',
+  ({ startServer, postgresDataDir, log }) => measureHostSignIn({ startServer, postgresDataDir, seconds, log }),
+  { profileServer: true },
+).catch((error: unknown) => {
+  console.error('bench:host-sign-in failed:', error);
+  process.exit(1);
+});

@@ -12,9 +12,10 @@ export interface ChildServer {
 }
 
 /**
- * How the standalone benches (bench/standalone.ts) start the compiled server: in its own process on
- * a free port, on `databaseUrl`, quiet, with `env` on top. Every server started by one starter
- * shares one Better Auth secret, so servers sharing the database share its signing keys.
+ * How the standalone benches (`bench:streaming`, `bench:runs`, …) start the compiled server: in its own
+ * process on a free port, on `databaseUrl`, quiet, with `env` on top (and `nodeArgs`, e.g. a CPU
+ * profile). Every server started by one starter shares one Better Auth secret, so servers sharing
+ * the database share its signing keys.
  */
 export function benchServerStarter(options: { root: string; workDir: string; databaseUrl: string; nodeArgs?: string[] }): (env: Record<string, string>) => Promise<ChildServer> {
   const secret = randomBytes(32).toString('base64');

@@ -28,6 +28,7 @@ import { summarize } from './stats.js';
 import { measureRuns } from './runs.js';
 import { measureStreaming } from './streaming.js';
 import { measureGuestFirstAnswer } from './guest-first-answer.js';
+import { measureConsole } from './console.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
 import { firstPaintRows, firstPaintTable, measureFirstPaint } from './widget-first-paint.js';
@@ -192,6 +193,12 @@ async function main(): Promise<void> {
       const perCore = pair.api.perTotalCpuSecond ?? NaN;
       rows.push({ section: S, figure: `Authenticated GET (${name}): throughput per core, and share of baseline`, result: `${int(perCore)} req/s per core; ${(share(pair.api, pair.floor) * 100).toFixed(0)}% of baseline`, target: `≥ ${int(TARGET.perCore)} req/s/core and ≥ ${TARGET.baselineShare * 100}%`, met: perCore >= TARGET.perCore && share(pair.api, pair.floor) >= TARGET.baselineShare });
     }
+
+    // --- The site owner's console: each panel over every user's last 30 days ---
+    const consoleFigures = await measureConsole({ serverUrl: server.url, db, requests: scale.name === 'quick' ? 20 : 40, log });
+    rows.push(...consoleFigures.rows);
+    writeFileSync(join(workDir, 'console-plans.txt'), `${consoleFigures.plans.join('\n\n')}\n`);
+    log(`console query plans: ${join(workDir, 'console-plans.txt')}`);
 
     // --- JWT verification (in this process, one core) ---
     const jwtRates = await measureJwtVerification(scale.name === 'quick' ? 1000 : 3000);

@@ -10,9 +10,12 @@ import { runStandalone } from './standalone.js';
 
 const reattaches = Number(/--reattaches=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 100);
 
-runStandalone('runs', async (bench) => {
-  const startServer = (env: Record<string, string>) => bench.startServer({ ALLOWED_ORIGINS: BENCH_ORIGIN, AGENT_RATE_LIMIT: '100000', ...env });
+runStandalone('runs', async (context) => {
+  const startServer = (env: Record<string, string>) => context.startServer({ ALLOWED_ORIGINS: BENCH_ORIGIN, AGENT_RATE_LIMIT: '100000', ...env });
   const first = await startServer({});
   const user = await signUpBenchUser(first.url, 'runs');
-  return measureRuns({ startServer, sessionToken: user.sessionToken, reattaches, log: bench.log });
+  return measureRuns({ startServer, sessionToken: user.sessionToken, reattaches, log: context.log });
+}).catch((error: unknown) => {
+  console.error('bench:runs failed:', error);
+  process.exit(1);
 });

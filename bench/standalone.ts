@@ -9,30 +9,27 @@ import type { Row } from './report.js';
 
 export type StartServer = (env: Record<string, string>) => Promise<ChildServer>;
 
-export interface Standalone {
-  /** Starts the compiled server on the bench's database (see `benchServerStarter`); stopped at the end. */
+export interface StandaloneContext {
+  /** Starts the compiled server with `env` on top of the bench defaults; every one is stopped at the end. */
   startServer: StartServer;
-  log(line: string): void;
-  /** .data/bench-<name>: the server's log, profiles. */
+  log: (line: string) => void;
+  /** `.data/bench-<name>`: for profiles and logs. */
   workDir: string;
-  /** The PostgreSQL cluster's data folder (CpuMeter counts its processes). */
+  /** The PostgreSQL cluster's data directory, for benches that read its CPU time. */
   postgresDataDir: string;
 }
 
 /**
  * One of `npm run bench`'s measurements on its own (`npm run bench:<name>`): a PostgreSQL cluster of
- * its own in .data/bench-<name> with a fresh database, servers started on it as `measure` asks
- * (`--profile`: with a V8 CPU profile each, in .data/bench-<name>/profiles), and the rows printed
- * with the load average around them. Exits 1 when the measurement fails.
+ * its own in .data/bench-<name>, a fresh database, the compiled server started by `measure` with the
+ * settings it needs; prints the rows with the load average around them. With `profileServer` and
+ * `--profile` on the command line, each server writes its CPU profile to <workDir>/profiles.
  */
-export function runStandalone(name: string, measure: (bench: Standalone) => Promise<Row[]>): void {
-  run(name, measure).catch((error: unknown) => {
-    console.error(`bench:${name} failed:`, error);
-    process.exit(1);
-  });
-}
-
-async function run(name: string, measure: (bench: Standalone) => Promise<Row[]>): Promise<void> {
+export async function runStandalone(
+  name: string,
+  measure: (context: StandaloneContext) => Promise<Row[]>,
+  options: { profileServer?: boolean } = {},
+): Promise<void> {
   const root = projectRoot();
   const workDir = join(root, '.data', `bench-${name}`);
   const postgresDataDir = join(workDir, 'postgres');
@@ -46,7 +43,7 @@ async function run(name: string, measure: (bench: Standalone) => Promise<Row[]>)
     await admin.query('DROP DATABASE IF EXISTS bench WITH (FORCE)');
     await admin.query('CREATE DATABASE bench');
     await admin.end();
-    const nodeArgs = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profiles')}`] : [];
+    const nodeArgs = options.profileServer && process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profiles')}`] : [];
     const start = benchServerStarter({ root, workDir, databaseUrl: cluster.urlFor('bench'), nodeArgs });
     const startServer: StartServer = async (env) => {
       const server = await start(env);
@@ -59,7 +56,6 @@ async function run(name: string, measure: (bench: Standalone) => Promise<Row[]>)
     for (const row of rows) console.log(`${row.figure}: ${row.result}${row.target ? ` (target: ${row.target}, ${row.met ? 'met' : 'not met'})` : ''}`);
     console.log(`load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}, on ${cpus().length} cores`);
   } finally {
-    // A server the measurement stopped itself stops again at once.
     await Promise.all(servers.map((server) => server.stop()));
     await cluster.stop();
   }

@@ -13,4 +13,7 @@ const runs = Number(/--runs=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 3);
 runStandalone('streaming', ({ startServer, log, workDir }) => {
   const profileDir = process.argv.includes('--profile') ? join(workDir, 'profiles') : undefined;
   return measureStreaming({ startServer, runs, log, profileDir });
+}).catch((error: unknown) => {
+  console.error('bench:streaming failed:', error);
+  process.exit(1);
 });

@@ -80,11 +80,14 @@ export async function startE2eEnvironment(settings: Record<string, string> = {})
   return { server, smtp, oidc, browser: launched, database, visit, close: () => closeAll(launched) };
 }
 
-/** Starts the environment (with extra server settings) before a file's scenarios and stops it after them. */
-export function useE2eEnvironment(settings: Record<string, string> = {}): () => E2eEnvironment {
+/**
+ * Starts the environment (with extra server settings, or a function that starts what they point
+ * at and returns them) before a file's scenarios and stops it after them.
+ */
+export function useE2eEnvironment(settings: Record<string, string> | (() => Promise<Record<string, string>>) = {}): () => E2eEnvironment {
   let env: E2eEnvironment | undefined;
   beforeAll(async () => {
-    env = await startE2eEnvironment(settings);
+    env = await startE2eEnvironment(typeof settings === 'function' ? await settings() : settings);
   }, 120_000);
   afterAll(() => env?.close(), 60_000);
   return () => {

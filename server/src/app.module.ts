@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AccountModule } from './account/account.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClientConfigModule } from './client-config/client-config.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         MetricsModule,
         AccountModule,
         FeedbackModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { adminRoleQueries } from './admin/admin-roles.store.js';
+import { consoleQueries } from './admin/console.repository.js';
 import { projectRoot } from './common/project-root.js';
 import { accountQueries } from './account/account.repository.js';
 import { hostTokenReplayQueries } from './auth/host-identity/host-token-replays.js';
@@ -20,6 +22,8 @@ type Queries = Record<string, string | ((flag: boolean) => string)>;
  * rewrites the files after a deliberate change.
  */
 const snapshots: Array<{ file: string; repository: string; queries: Queries }> = [
+  { file: 'admin/queries/console.repository.sql', repository: 'ConsoleRepository', queries: consoleQueries },
+  { file: 'admin/queries/admin-roles.store.sql', repository: 'AdminRolesStore', queries: adminRoleQueries },
   { file: 'conversations/queries/conversation.repository.sql', repository: 'ConversationRepository', queries: conversationQueries },
   { file: 'conversations/queries/message.repository.sql', repository: 'MessageRepository', queries: messageQueries },
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },

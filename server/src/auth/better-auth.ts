@@ -1,5 +1,5 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
-import { bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
+import { admin, bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { existingAccountEmail, verificationEmail } from './account-protection/account-emails.js';
+import { ADMIN_ROLE, consoleRoles } from './admin-roles.js';
 import { signInThrottle } from './account-protection/sign-in-throttle.plugin.js';
 import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
@@ -130,6 +131,9 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
       sessionTokenRedaction(),
       userProfileRules(),
       signInThrottle(rateLimiter, config.authRateLimit.signInFailures),
+      // The `admin` role opens the site owner's console (/admin). Roles are granted from the
+      // command line (`npm run admin:grant`); see consoleRoles for what the role may do here.
+      admin({ roles: consoleRoles, adminRoles: [ADMIN_ROLE] }),
       jwt({
         jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
         jwt: {
@@ -148,6 +152,9 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
               name: isAnonymous ? null : user.name,
               image: user.image ?? null,
               isAnonymous,
+              // Lets the API check the console's role without a query; a change reaches the token
+              // when it is next issued (JWT_TTL_SECONDS at most), see docs/console.md.
+              role: user.role ?? null,
             };
           },
         },

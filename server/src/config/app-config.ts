@@ -88,6 +88,8 @@ export interface AppConfig {
    * `POST /api/auth/sign-in/host` exchanges for a session. Unset: that sign-in is off.
    */
   hostIdentity?: HostIdentitySettings;
+  /** The site owner's console (/admin): whether it shows who asked, and what counts as unanswered. */
+  console: { showIdentities: boolean; lowScoreThreshold: number; questionSimilarity: number };
 }
 
 /** How identity tokens from the host site are verified: exactly one of `secret` (HS256) and `jwksUrl`. */

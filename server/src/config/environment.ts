@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -14,6 +15,8 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toFloat = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?(\d+\.?\d*|\.\d+)$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
@@ -421,5 +424,23 @@ export class Environment {
   @IsOptional()
   @IsString()
   HOST_IDENTITY_AUDIENCE?: string;
+  // --- The site owner's console (/admin) ---
+  /** Show who asked (email and name) in the console; off by default, the console shows question text only. */
+  @Transform(toBool)
+  @IsBoolean()
+  ADMIN_SHOW_IDENTITIES = false;
+
+  /** An answer whose best source scored under this counts as unanswered (the agent's retrieval score). */
+  @Transform(toFloat)
+  @Min(0)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  ADMIN_LOW_SCORE_THRESHOLD = 0.05;
+
+  /** How alike (pg_trgm similarity, 0 to 1) two unanswered questions must be to share a group. */
+  @Transform(toFloat)
+  @Min(0.1)
+  @Max(1)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  ADMIN_QUESTION_SIMILARITY = 0.5;
 
 }

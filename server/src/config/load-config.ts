@@ -317,5 +317,10 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       retentionDays: env.GUEST_RETENTION_DAYS,
     },
     hostIdentity: hostIdentity(env, publicUrl, examples),
+    console: {
+      showIdentities: env.ADMIN_SHOW_IDENTITIES,
+      lowScoreThreshold: env.ADMIN_LOW_SCORE_THRESHOLD,
+      questionSimilarity: env.ADMIN_QUESTION_SIMILARITY,
+    },
   };
 }

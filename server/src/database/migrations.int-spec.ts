@@ -15,6 +15,7 @@ import { Message } from '../conversations/message.entity.js';
 import { MessageFeedback } from '../feedback/message-feedback.entity.js';
 import { KnowledgeDocument } from '../knowledge/document.entity.js';
 import { Chunk } from '../knowledge/chunk.entity.js';
+import { AdminAuditEntry } from '../admin/admin-audit-entry.entity.js';
 import { revertLastMigration, runMigrations } from './run-migrations.js';
 
 async function tables(url: string): Promise<string[]> {
@@ -32,6 +33,7 @@ async function tables(url: string): Promise<string[]> {
 
 const APP_TABLES = [
   'account',
+  'admin_audit_log',
   'auth_revocations',
   'chunks',
   'conversations',
@@ -93,7 +95,7 @@ describe('migrations', () => {
   it('leave nothing for `migration:generate` to do: the entities match the migrated schema', async () => {
     // Runs after the re-apply above: TypeORM keys its generated-column records by database name,
     // which in a template clone is the template's.
-    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk] });
+    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk, AdminAuditEntry] });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();

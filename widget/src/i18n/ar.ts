@@ -50,6 +50,13 @@ export const ar: Strings = {
   sources: 'المصادر',
   loadOlder: 'تحميل الرسائل الأقدم',
   emptyGreeting: 'مرحبًا! كيف يمكنني مساعدتك؟',
+  // runs that survive: reconnecting, continuing, and messages waiting for the network
+  reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…',
+  interrupted: 'توقّف قبل الاكتمال.',
+  continueAnswer: 'متابعة',
+  waitingToSend: 'في انتظار الإرسال',
+  removeQueued: 'إزالة الرسالة غير المرسلة',
+  queuedOffline: 'أنت غير متصل. ستُرسل رسالتك عند عودة الاتصال.',
   conversations: 'المحادثات',
   searchConversations: 'البحث في المحادثات',
   noConversations: 'لا توجد محادثات بعد.',

@@ -52,6 +52,13 @@ export const en = {
   sources: 'Sources',
   loadOlder: 'Load older messages',
   emptyGreeting: 'Hi! How can I help?',
+  // runs that survive: reconnecting, continuing, and messages waiting for the network
+  reconnecting: 'Connection lost. Reconnecting…',
+  interrupted: 'Interrupted.',
+  continueAnswer: 'Continue',
+  waitingToSend: 'Waiting to send',
+  removeQueued: 'Remove unsent message',
+  queuedOffline: 'You are offline. Your message will be sent when you are back online.',
   // history
   conversations: 'Conversations',
   searchConversations: 'Search conversations',

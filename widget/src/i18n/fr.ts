@@ -50,6 +50,13 @@ export const fr: Strings = {
   sources: 'Sources',
   loadOlder: 'Charger les messages précédents',
   emptyGreeting: 'Bonjour ! Comment puis-je vous aider ?',
+  // runs that survive: reconnecting, continuing, and messages waiting for the network
+  reconnecting: 'Connexion perdue. Reconnexion…',
+  interrupted: 'Interrompu.',
+  continueAnswer: 'Continuer',
+  waitingToSend: 'En attente d’envoi',
+  removeQueued: 'Retirer le message non envoyé',
+  queuedOffline: 'Vous êtes hors ligne. Votre message sera envoyé dès le retour de la connexion.',
   conversations: 'Conversations',
   searchConversations: 'Rechercher dans les conversations',
   noConversations: 'Aucune conversation pour l’instant.',

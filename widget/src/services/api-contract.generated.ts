@@ -228,6 +228,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/unanswered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_unanswered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/rated-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_ratedDown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/documents/top-cited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_topCited"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/documents/never-cited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_neverCited"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_auditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/runs/{id}": {
         parameters: {
             query?: never;
@@ -615,6 +743,164 @@ export interface components {
             reason?: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other";
             /** @description Free text for the site owner; blank counts as none. */
             comment?: string;
+        };
+        ConsoleSettingsDto: {
+            /** @description The signed-in admin. */
+            email: Record<string, never>;
+            /** @description ADMIN_SHOW_IDENTITIES: whether the panels show who asked. */
+            showIdentities: boolean;
+            /** @description ADMIN_LOW_SCORE_THRESHOLD: a best source score under it counts as unanswered. */
+            lowScoreThreshold: number;
+            /** @description ADMIN_QUESTION_SIMILARITY: how alike (0..1) grouped questions are. */
+            questionSimilarity: number;
+        };
+        ConsoleRangeDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        ActivityDayDto: {
+            /** Format: date */
+            day: string;
+            /** @description Conversations started that day. */
+            conversations: number;
+            /** @description Questions asked (user messages). */
+            questions: number;
+            /** @description Answers given (agent messages). */
+            answers: number;
+        };
+        ActivityDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description One entry per UTC day of the range, zeros included. */
+            days: components["schemas"]["ActivityDayDto"][];
+        };
+        AskerDto: {
+            email: Record<string, never>;
+            name: Record<string, never>;
+        };
+        FlaggedAnswerDto: {
+            /** Format: uuid */
+            answerId: string;
+            /** Format: uuid */
+            conversationId: string;
+            question: string;
+            /** Format: date-time */
+            askedAt: string;
+            /** @description Why the answer counts as unanswered. */
+            reasons: ("no_source" | "low_score" | "rated_down")[];
+            /** @description The best source score; null without a scored source. */
+            bestScore: Record<string, never>;
+            asker?: components["schemas"]["AskerDto"];
+        };
+        QuestionGroupDto: {
+            /** @description The most asked wording in the group. */
+            question: string;
+            /** @description Unanswered answers in the group. */
+            count: number;
+            noSource: number;
+            lowScore: number;
+            ratedDown: number;
+            /** @description The most recent few. */
+            examples: components["schemas"]["FlaggedAnswerDto"][];
+        };
+        UnansweredDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description Unanswered answers in the range (at most `limit` are read and grouped). */
+            total: number;
+            /** @description True when the range held more than were grouped (the most recent are kept). */
+            truncated: boolean;
+            /** @description Largest groups first. */
+            groups: components["schemas"]["QuestionGroupDto"][];
+        };
+        RatedDownAnswerDto: {
+            /** Format: uuid */
+            answerId: string;
+            /** Format: uuid */
+            conversationId: string;
+            question: Record<string, never>;
+            /** @description The answer, cut to 500 characters. */
+            answer: string;
+            /** @enum {string|null} */
+            reason: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other" | null;
+            comment: Record<string, never>;
+            /** Format: date-time */
+            ratedAt: string;
+            asker?: components["schemas"]["AskerDto"];
+        };
+        RatedDownDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description Newest first. */
+            answers: components["schemas"]["RatedDownAnswerDto"][];
+        };
+        ConsoleDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            title: string;
+            url: string;
+            /** @description The file it was ingested from. */
+            path: string;
+            /** @description Citations in answers of the range. */
+            citations?: number;
+            /** @description Answers citing it. */
+            answers?: number;
+        };
+        DocumentsDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            documents: components["schemas"]["ConsoleDocumentDto"][];
+        };
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description What was done: `conversation.view`. */
+            action: string;
+            /**
+             * Format: uuid
+             * @description What it was done to (the conversation).
+             */
+            targetId: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The admin who did it (null once their account is deleted). */
+            adminEmail: Record<string, never>;
+        };
+        AuditLogDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description Newest first. */
+            entries: components["schemas"]["AuditEntryDto"][];
+        };
+        ConsoleSourceDto: {
+            title: string;
+            url: string;
+            score: Record<string, never>;
+            cited: boolean;
+        };
+        ConsoleMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "user" | "assistant";
+            content: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            sources: components["schemas"]["ConsoleSourceDto"][];
+            /** @enum {string|null} */
+            rating: "up" | "down" | null;
+            reason: Record<string, never> | null;
+            comment: Record<string, never> | null;
+        };
+        ConsoleConversationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastMessageAt: string;
+            asker?: components["schemas"]["AskerDto"];
+            /** @description Oldest first, at most 500. */
+            messages: components["schemas"]["ConsoleMessageDto"][];
         };
         RunDto: {
             /** Format: uuid */
@@ -1620,6 +1906,514 @@ export interface operations {
                 };
             };
             /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is signed in, and the settings the panels follow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSettingsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_activity: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Conversations started, questions and answers per UTC day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                    "text/csv": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_unanswered: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Answers with no source, a low score or a thumbs down, grouped by the wording of their question. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnansweredDto"];
+                    "text/csv": components["schemas"]["UnansweredDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_ratedDown: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Answers rated down, with the reason and comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatedDownDto"];
+                    "text/csv": components["schemas"]["RatedDownDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_topCited: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Knowledge-base documents most cited in answers, most first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsDto"];
+                    "text/csv": components["schemas"]["DocumentsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_neverCited: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Knowledge-base documents no answer of the range cited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsDto"];
+                    "text/csv": components["schemas"]["DocumentsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_auditLog: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who opened which conversation in the console, and when. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogDto"];
+                    "text/csv": components["schemas"]["AuditLogDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any conversation, read-only; the view is written to the audit log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleConversationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONVERSATION_NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -24,6 +24,8 @@ export type ErrorBody = Schemas['ErrorBodyDto'];
 export type MessageFeedback = Schemas['MessageFeedbackDto'];
 export type RateMessageBody = Schemas['RateMessageDto'];
 export type FeedbackReason = NonNullable<RateMessageBody['reason']>;
+/** An agent run: a server-side resource any tab of its user can follow, stop or continue. */
+export type Run = Schemas['RunDto'];
 
 /** One server-sent event of an agent run: the SSE event name and its parsed data. */
 export type RunStreamEvent = Schemas['AgentRunStreamEvent'];

@@ -13,6 +13,8 @@ export interface VerifiedClaims extends JWTPayload {
   email?: string;
   name?: string;
   image?: string | null;
+  /** Better Auth's role(s), comma-separated; `admin` opens the console. */
+  role?: string | null;
 }
 
 /** How long a key set is trusted before it is read again, remote or in-process. */

@@ -10,6 +10,7 @@ import { MessageFeedback1764307200022 } from './1764307200022-message-feedback.j
 import { GuestUsers1764307200023 } from './1764307200023-guest-users.js';
 import { HostTokenReplays1764307200024 } from './1764307200024-host-token-replays.js';
 import { AgentRuns1764307200025 } from './1764307200025-agent-runs.js';
+import { SiteOwnerConsole1764307200026 } from './1764307200026-site-owner-console.js';
 import { ChunkAnchors1764307200027 } from './1764307200027-chunk-anchors.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
@@ -26,5 +27,6 @@ export const migrations = [
   GuestUsers1764307200023,
   HostTokenReplays1764307200024,
   AgentRuns1764307200025,
+  SiteOwnerConsole1764307200026,
   ChunkAnchors1764307200027,
 ];

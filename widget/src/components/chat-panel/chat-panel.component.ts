@@ -10,6 +10,8 @@ import { ApiClient } from '../../services/api-client.js';
 import type { ClientConfig, Conversation, PageContext } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { createStorage, type StorageKind, type WidgetStorage } from '../../services/storage.js';
+import { Outbox } from '../../services/outbox.js';
+import { openTabChannel, type RunAnnouncement, type TabChannel } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
 import type { AccountView } from '../account-view/account-view.component.js';
 import type { AuthView } from '../auth-view/auth-view.component.js';
@@ -55,6 +57,8 @@ export class ChatPanel extends WidgetElement {
   @state() private accountOpen = false;
   /** The reset link was used (or abandoned for a sign-in): the sign-in view no longer offers it. */
   @state() private resetDone = false;
+  /** The signed-in user's messages waiting for the network. */
+  @state() private outbox: Outbox | null = null;
   /** A guest (or a visitor about to be one) took the offer to sign in: the sign-in view, with a way back. */
   @state() private guestSigningIn = false;
 
@@ -71,6 +75,8 @@ export class ChatPanel extends WidgetElement {
   private identity!: HostIdentitySync;
   protected readonly keyboardInset = new KeyboardInsetController(this);
   private shownView?: View;
+  /** To the signed-in user's other tabs: the runs started here, and theirs. */
+  private tabs: TabChannel | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // The panel is laid out in its language's direction, whatever the page's (an English panel on
@@ -152,7 +158,7 @@ export class ChatPanel extends WidgetElement {
 
   async signOut(): Promise<void> {
     await this.updateComplete;
-    this.conversationView?.stop();
+    this.conversationView?.detach();
     await this.session.signOut();
   }
 
@@ -220,7 +226,9 @@ export class ChatPanel extends WidgetElement {
             .greeting=${this.greeting}
             .maxLength=${this.config.messageMaxLength}
             .pageContext=${this.pageContext}
+            .outbox=${this.outbox}
             @conversation-changed=${this.onConversationChanged}
+            @run-started=${(event: CustomEvent<RunAnnouncement>) => this.tabs?.announce(event.detail)}
             @conversation-gone=${() => this.selectConversation(null)}
           ></chat-widget-conversation>
         </div>`;
@@ -238,10 +246,16 @@ export class ChatPanel extends WidgetElement {
     this.accountOpen = false;
     // With the host's login, an ended session is replaced by a fresh identity from the host.
     if (state === 'signed-out' && this.session.expired && this.identity?.inUse) void this.identity.sync();
+    this.tabs?.close();
+    this.tabs = null;
+    this.outbox = null;
     if (state === 'signed-in') {
+      const userId = this.session.user!.id;
       this.resetDone = true;
       // After a reload the user finds the conversation they left.
       this.conversationId = this.storage.get(this.lastConversationKey);
+      this.outbox = new Outbox(this.storage, `user:${userId}:outbox`);
+      this.tabs = openTabChannel(this.server, userId, (run) => this.conversationView?.runStarted(run));
     } else if (state === 'signed-out') this.conversationId = null;
   };
 

@@ -23,10 +23,19 @@ export function messageItem(message: Message, t: Strings, feedback?: FeedbackCon
       ? html`<div class="bubble text" dir="auto">${message.content}</div>`
       : html`<div class="bubble markdown" dir="auto">
           ${message.content ? markdown(message, t) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
-          ${message.status === 'interrupted' ? html`<p class="muted">${t.stopped}</p>` : nothing}
+          ${message.status === 'stopped' || message.status === 'interrupted' ? html`<p class="muted">${message.status === 'stopped' ? t.stopped : t.interrupted}</p>` : nothing}
         </div>`}
     ${message.sources.length ? sourceList(message.sources, t) : nothing}
     ${rateable ? feedbackBar(message, t, feedback) : nothing}
+  </li>`;
+}
+
+/** A message written offline, waiting for the network, which the user may still take back. */
+export function queuedItem(text: string, t: Strings, remove: () => void) {
+  return html`<li class="message user queued">
+    <span class="sr-only">${t.you}:</span>
+    <div class="bubble text" dir="auto">${text}</div>
+    <p class="muted">${t.waitingToSend} <button class="link" aria-label=${t.removeQueued} @click=${remove}>×</button></p>
   </li>`;
 }
 
