@@ -4,6 +4,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { apiClient, guestClient, signedInClient } from '../../../test/api-client.js';
 import { fetchJwt, signUp, TEST_ORIGIN, uniqueEmail, uniqueIp } from '../../../test/auth-helpers.js';
+import { hostToken, signInHost, TEST_HOST_ENV } from '../../../test/host-identity.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
 type LogLine = { event?: string; type?: string; outcome?: string; userId?: string; guestId?: string; conversations?: number; method?: string };
@@ -172,6 +173,23 @@ describe('guests (AUTH_MODES=guest)', () => {
     expect(titles.flat()).toEqual(['Raced question']);
     expect(mergeEvents().filter((e) => e.guestId === guest.guest.userId)).toHaveLength(1);
     expect(await count(server, `SELECT count(*) FROM conversations WHERE title = 'Raced question'`)).toBe(1);
+  });
+});
+
+describe('guests and the host site’s login (AUTH_MODES=guest,host)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ AUTH_MODES: 'guest,host', ...TEST_HOST_ENV });
+  });
+  afterAll(() => server.close());
+
+  it('moves the guest’s conversations to the host user the host then signs in', async () => {
+    const guest = await guestClient(server.url);
+    await guest.post('/agents/run', { message: 'Asked before logging in to the shop' }).expect(200);
+    const signedIn = await signInHost(server.url, await hostToken({ sub: 'shop-customer-7' }), { authorization: `Bearer ${guest.guest.sessionToken}` }).expect(200);
+    const account = apiClient(server.url, await fetchJwt(server.url, signedIn.headers['set-auth-token']));
+    expect(await conversationTitles(account)).toEqual(['Asked before logging in to the shop']);
+    await guest.get('/conversations').expect(401);
   });
 });
 
