@@ -35,6 +35,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** The owner signs up like anyone (in the widget), is granted the role from the command line, and signs in to /admin. */
+async function signedInAdmin() {
+  const owner = newUser('owner');
+  const visit = await env().visit('/plain-html/');
+  await visit.widget.open();
+  await visit.widget.signUp(owner);
+  const pool = new pg.Pool({ connectionString: env().database.url, max: 1 });
+  await grantAdminRole(pool, owner.email).finally(() => pool.end());
+  await visit.page.emulateMedia({ colorScheme: 'light' });
+  await signInToConsole(visit.page, owner);
+  return { owner, page: visit.page, problems: visit.problems };
+}
+
 describe('scenario 20: the site owner’s console', () => {
   it(
     'shows an admin the panels, with a visitor’s unanswered question, and opens its conversation read-only (audited)',
@@ -54,16 +67,7 @@ describe('scenario 20: the site owner’s console', () => {
       expect(await refused.innerText()).toContain('does not have the admin role');
       await screenshot(visit.page, '20-console-refused');
 
-      // The owner signs up like anyone, is granted the role from the command line, and signs in to /admin.
-      const owner = newUser('owner');
-      const ownerVisit = await env().visit('/plain-html/');
-      await ownerVisit.widget.open();
-      await ownerVisit.widget.signUp(owner);
-      const pool = new pg.Pool({ connectionString: env().database.url, max: 1 });
-      await grantAdminRole(pool, owner.email).finally(() => pool.end());
-      const { page, problems } = ownerVisit;
-      await page.emulateMedia({ colorScheme: 'light' });
-      await signInToConsole(page, owner);
+      const { owner, page, problems } = await signedInAdmin();
 
       for (const heading of ['Conversations and answers per day', 'Unanswered questions', 'Rated-down answers', 'Top cited documents', 'Never-cited documents', 'Audit log']) {
         await page.getByRole('heading', { name: heading }).waitFor({ timeout: UI_TIMEOUT });
