@@ -62,7 +62,8 @@ describe('bad-input sweep', () => {
   let adminJwt: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000' });
+    // Every way in on, so every route any of them adds is swept (guests: the anonymous plugin's).
+    server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000', AUTH_MODES: 'guest,password,social,host' });
     client = await signedInClient(server.url);
     conversationId = (await client.post('/agents/run', { message: 'the conversation under attack' }).expect(200)).body.conversation.id;
     routes = sweptRoutes(server.app);
@@ -111,6 +112,8 @@ describe('bad-input sweep', () => {
 
   /** Our routes take the JWT; each Better Auth route gets a user of its own, since some end sessions or change the user. */
   async function credentialFor(route: SweptRoute): Promise<string> {
+    // Deleting the account would end the shared user, whom the checks after the sweep still need.
+    if (route.method === 'DELETE' && route.path === '/users/me') return (await signedInClient(server.url)).jwt;
     if (route.owner === 'api') return route.path.startsWith('/admin/api/') ? adminJwt : client.jwt;
     return (await signUp(server.url)).sessionToken;
   }
@@ -143,7 +146,11 @@ describe('bad-input sweep', () => {
       { method: 'POST', path: '/agents/run', owner: 'api' },
       { method: 'DELETE', path: '/conversations/:id', owner: 'api' },
       { method: 'POST', path: '/api/auth/sign-in/email', owner: 'better-auth' },
+      { method: 'POST', path: '/api/auth/sign-in/anonymous', owner: 'better-auth' },
       { method: 'GET', path: '/api/auth/reset-password/:token', owner: 'better-auth' },
+      { method: 'POST', path: '/api/auth/sign-in/host', owner: 'better-auth' },
+      { method: 'GET', path: '/users/me/export', owner: 'api' },
+      { method: 'DELETE', path: '/users/me', owner: 'api' },
     ]));
     expect(samples).toEqual([]);
     // The server is still well after the sweep.

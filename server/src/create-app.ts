@@ -65,8 +65,8 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,
-    // @fastify/cors allows only GET, HEAD and POST unless told: the widget renames and deletes too.
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    // @fastify/cors allows only GET, HEAD and POST unless told: the widget renames, deletes and rates too.
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });

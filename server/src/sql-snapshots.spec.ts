@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { adminRoleQueries } from './admin/admin-roles.store.js';
 import { consoleQueries } from './admin/console.repository.js';
 import { projectRoot } from './common/project-root.js';
+import { accountQueries } from './account/account.repository.js';
+import { hostTokenReplayQueries } from './auth/host-identity/host-token-replays.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
+import { guestQueries } from './auth/guests/guest.repository.js';
+import { feedbackQueries } from './feedback/feedback.repository.js';
 import { knowledgeQueries } from './knowledge/knowledge.repository.js';
 import { runQueries } from './runs/run.repository.js';
 import { userQueries } from './users/user.repository.js';
@@ -25,6 +29,10 @@ const snapshots: Array<{ file: string; repository: string; queries: Queries }> =
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
   { file: 'runs/queries/run.repository.sql', repository: 'RunRepository', queries: runQueries },
+  { file: 'auth/guests/queries/guest.repository.sql', repository: 'GuestRepository', queries: guestQueries },
+  { file: 'account/queries/account.repository.sql', repository: 'AccountRepository', queries: accountQueries },
+  { file: 'auth/host-identity/queries/host-token-replays.sql', repository: 'HostTokenReplays', queries: hostTokenReplayQueries },
+  { file: 'feedback/queries/feedback.repository.sql', repository: 'FeedbackRepository', queries: feedbackQueries },
 ];
 
 function render(repository: string, queries: Queries): string {

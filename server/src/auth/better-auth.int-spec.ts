@@ -35,7 +35,7 @@ describe('Better Auth hosted under /api/auth', () => {
     expect(payload.email).toBe(user.email);
     expect(payload.exp! - payload.iat!).toBe(server.config.auth.jwtTtlSeconds);
     // Trimmed payload: only identity claims, the role (the console's admin check) and the session, not the whole user row.
-    expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'emailVerified', 'exp', 'iat', 'image', 'iss', 'name', 'role', 'sid', 'sub']);
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'emailVerified', 'exp', 'iat', 'image', 'isAnonymous', 'iss', 'name', 'role', 'sid', 'sub']);
     expect(payload.role).toBe('user');
   });
 

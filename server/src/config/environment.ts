@@ -375,6 +375,55 @@ export class Environment {
   @IsInt()
   RUN_LEASE_SECONDS = 30;
 
+  // --- Ways in and guests ---
+  /**
+   * What the widget offers, comma-separated: `guest` (ask at once as an anonymous user),
+   * `password`, `social`, `host` (the host site's own login). Unknown values are refused in `loadConfig`.
+   */
+  @IsString()
+  AUTH_MODES = 'password,social';
+
+  /** Agent runs one guest may start per window: lower than AGENT_RATE_LIMIT, as a guest costs nothing to make. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Days a guest and its conversations are kept after its last visit; then the purge deletes them. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  GUEST_RETENTION_DAYS = 30;
+  // --- The host site's own login (identity verification) ---
+
+  /** Shared secret the host's backend signs identity tokens with (HS256). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)' })
+  HOST_IDENTITY_SECRET?: string;
+
+  /** Or: the host's public keys (EdDSA, ES256 or RS256), fetched and cached. */
+  @IsOptional()
+  @IsUrl(httpUrl)
+  HOST_IDENTITY_JWKS_URL?: string;
+
+  /** The `iss` identity tokens must carry; required with a secret or key set. */
+  @IsOptional()
+  @IsString()
+  HOST_IDENTITY_ISSUER?: string;
+
+  /** The `aud` identity tokens must carry; defaults to PUBLIC_URL. */
+  @IsOptional()
+  @IsString()
+  HOST_IDENTITY_AUDIENCE?: string;
   // --- The site owner's console (/admin) ---
   /** Show who asked (email and name) in the console; off by default, the console shows question text only. */
   @Transform(toBool)

@@ -38,6 +38,7 @@ const APP_TABLES = [
   'chunks',
   'conversations',
   'documents',
+  'host_token_replays',
   'jwks',
   'message_feedback',
   'messages',
@@ -68,7 +69,8 @@ describe('migrations', () => {
     const pool = new pg.Pool({ connectionString: database.url });
     try {
       const options = betterAuthOptions({
-        config: loadConfig({ NODE_ENV: 'test' }),
+        // Every mode on, so every plugin's schema is checked (guests: the anonymous plugin's column).
+        config: loadConfig({ NODE_ENV: 'test', AUTH_MODES: 'guest,password,social,host' }),
         pool,
         mailer: { send: async () => undefined },
         rateLimiter: new PostgresRateLimiter(pool),

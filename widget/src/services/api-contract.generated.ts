@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/users/me/guest-merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a guest's conversations to the signed-in account
+         * @description For sign-ins that did not carry the guest’s session (social sign-in in a popup): the widget sends the guest’s own JWT. Password and host sign-ins merge by themselves. The guest is deleted with the move, so its token works once.
+         */
+        post: operations["GuestMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me": {
         parameters: {
             query?: never;
@@ -14,7 +34,7 @@ export interface paths {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["AccountController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -171,6 +191,38 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["FeedbackController_rate"];
+        post?: never;
+        delete: operations["FeedbackController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -365,6 +417,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MergeGuestDto: {
+            /** @description The guest's own API JWT (GET /api/auth/token with the guest's session), proof that the caller holds the guest's session. */
+            guestToken: string;
+        };
+        MergeGuestResultDto: {
+            /**
+             * @description Conversations moved to the signed-in account; 0 when a concurrent merge took the guest first.
+             * @example 2
+             */
+            conversations: number;
+        };
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -385,12 +448,26 @@ export interface components {
             /** @enum {string} */
             type: "social" | "oidc";
         };
+        /**
+         * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+         * @enum {string}
+         */
+        AuthMode: "guest" | "password" | "social" | "host";
         ClientConfigDto: {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
             /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
             originAllowed: boolean;
+            /**
+             * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+             * @example [
+             *       "guest",
+             *       "password",
+             *       "social"
+             *     ]
+             */
+            authModes: components["schemas"]["AuthMode"][];
         };
         ConversationDto: {
             /** Format: uuid */
@@ -402,13 +479,39 @@ export interface components {
             lastMessageAt: string;
             messageCount: number;
         };
+        MessageFeedbackDto: {
+            /** @enum {string} */
+            rating: "up" | "down";
+            /** @enum {string|null} */
+            reason: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other" | null;
+            comment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SourceDto: {
             title: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description The page, with the `#anchor` of the passage’s section when it has one.
+             */
             url: string;
             snippet: string;
             /** @description Relevance, higher is better. */
             score: number;
+            /** @description The passage supporting the answer, plain text (answers stored before citations have none). */
+            quote?: string;
+            /**
+             * Format: uuid
+             * @description The knowledge-base chunk it came from.
+             */
+            chunkId?: string;
+            /**
+             * Format: uuid
+             * @description The knowledge-base document it came from.
+             */
+            documentId?: string;
+            /** @description Whether a `[n]` marker of the answer (n = this source’s 1-based position) cites it; uncited sources are related reading. */
+            cited: boolean;
         };
         MessageDto: {
             /** Format: uuid */
@@ -437,6 +540,8 @@ export interface components {
             runId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Your feedback on this answer; null when you gave none. */
+            feedback: components["schemas"]["MessageFeedbackDto"] | null;
         };
         ConversationExportDto: {
             conversation: components["schemas"]["ConversationDto"];
@@ -574,6 +679,70 @@ export interface components {
             status: "ok";
             /** @enum {string} */
             database: "up";
+        };
+        SignInMethodDto: {
+            /** @description `credential` (password), `host` (the host site), or a social provider id. */
+            providerId: string;
+            /** @description The person's id at that provider. */
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SessionExportDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            ipAddress: string | null;
+            userAgent: string | null;
+        };
+        SignInExportDto: {
+            name: string;
+            /** @description A placeholder ending in `.invalid` for guests and host-site users. */
+            email: string;
+            emailVerified: boolean;
+            image: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            methods: components["schemas"]["SignInMethodDto"][];
+            sessions: components["schemas"]["SessionExportDto"][];
+        };
+        FeedbackExportDto: {
+            /**
+             * Format: uuid
+             * @description The rated answer (in `conversations`).
+             */
+            messageId: string;
+            /** @enum {string} */
+            rating: "up" | "down";
+            reason: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccountExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            profile: components["schemas"]["UserProfileDto"];
+            /** @description Null when sign-in is another deployment’s (AUTH_JWKS_URL). */
+            signIn: components["schemas"]["SignInExportDto"] | null;
+            /** @description Every conversation, oldest first, each with every message and its sources. */
+            conversations: components["schemas"]["ConversationExportDto"][];
+            /** @description Their ratings of answers, oldest first. */
+            feedback: components["schemas"]["FeedbackExportDto"][];
+        };
+        RateMessageDto: {
+            /** @enum {string} */
+            rating: "up" | "down";
+            /**
+             * @description Why the answer was rated down; only with `"rating": "down"`.
+             * @enum {string}
+             */
+            reason?: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other";
+            /** @description Free text for the site owner; blank counts as none. */
+            comment?: string;
         };
         ConsoleSettingsDto: {
             /** @description The signed-in admin. */
@@ -800,6 +969,65 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GuestMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeGuestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeGuestResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: guestToken missing, not a JWT, or too long. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: guestToken is not a live guest's token of this server, or the caller is a guest. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
@@ -816,6 +1044,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserProfileDto"];
                 };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your account and all its data are deleted; every session and token of it ends. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid or expired token. */
             401: {
@@ -1476,6 +1740,173 @@ export interface operations {
             };
             /** @description DATABASE_UNAVAILABLE: the database is unreachable. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything stored about you, as a JSON download (Content-Disposition: attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExportDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your answers (an assistant message). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; it replaces your earlier feedback on this answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageFeedbackDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed id or body, or a reason with a thumbs up. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_RATEABLE: a message of yours, or an answer still streaming or failed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your answers (an assistant message). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your feedback on this answer is gone (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a malformed id or body, or a reason with a thumbs up. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
