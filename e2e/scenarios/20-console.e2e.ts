@@ -109,4 +109,36 @@ describe('scenario 20: the site owner’s console', () => {
     },
     SCENARIO_TIMEOUT,
   );
+
+  it(
+    'shows a thumbs down given in the widget, with its reason and comment, and the documents the answers cited',
+    async () => {
+      const { page: visitor, widget } = await env().visit('/docs-site/');
+      await widget.open();
+      await widget.signUp(newUser('rater'));
+      const answer = await widget.ask('How do I back up Lumen?');
+      await answer.getByRole('group', { name: 'Rate this answer' }).getByRole('button', { name: 'Not helpful', exact: true }).click();
+      const reasons = answer.getByRole('group', { name: 'What was wrong? (optional)' });
+      await reasons.getByRole('radio', { name: 'Incomplete' }).check();
+      await answer.getByRole('textbox', { name: 'Comment (optional)' }).fill('It does not say where the SQLite file lives.');
+      await answer.getByRole('button', { name: 'Send feedback' }).click();
+      await reasons.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await visitor.close();
+
+      const { page, problems } = await signedInAdmin();
+      const ratedDown = page.getByRole('region', { name: 'Rated-down answers' });
+      const row = ratedDown.getByRole('row').filter({ hasText: 'How do I back up Lumen?' });
+      await row.waitFor({ timeout: UI_TIMEOUT });
+      expect(await row.innerText()).toMatch(/incomplete[\s\S]*It does not say where the SQLite file lives\./);
+      // The answer cited the docs: its document leads the cited ones.
+      await page.getByRole('region', { name: 'Top cited documents' }).getByRole('row').nth(1).waitFor({ timeout: UI_TIMEOUT });
+
+      await row.getByRole('button', { name: 'Open conversation' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('It does not say where the SQLite file lives.', { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+      await screenshot(page, '20-console-rated-down');
+      expect(problems).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
 });
