@@ -220,7 +220,9 @@ export class SiteConsole extends LitElement {
   private unanswered(data: Schemas['UnansweredDto']) {
     if (data.groups.length === 0) return html`<p class="muted">No unanswered questions in this range.</p>`;
     return html`
-      <p class="muted">${data.total} unanswered ${data.truncated ? '(the most recent; export for the list)' : ''} in ${data.groups.length} groups shown.</p>
+      <p class="muted">
+        ${plural(data.total, 'unanswered answer')}${data.truncated ? ' (the most recent)' : ''}; ${data.groups.length === 1 ? 'its group' : `the ${plural(data.groups.length, 'largest group')}`} shown, every answer in the CSV.
+      </p>
       <ol class="groups scroll">
         ${data.groups.map(
           (g) => html`<li>
@@ -383,6 +385,10 @@ export class SiteConsole extends LitElement {
     }
     return false;
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function messageOf(error: unknown): string {

@@ -35,6 +35,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** The owner signs up like anyone (in the widget), is granted the role from the command line, and signs in to /admin. */
+async function signedInAdmin() {
+  const owner = newUser('owner');
+  const visit = await env().visit('/plain-html/');
+  await visit.widget.open();
+  await visit.widget.signUp(owner);
+  const pool = new pg.Pool({ connectionString: env().database.url, max: 1 });
+  await grantAdminRole(pool, owner.email).finally(() => pool.end());
+  await visit.page.emulateMedia({ colorScheme: 'light' });
+  await signInToConsole(visit.page, owner);
+  return { owner, page: visit.page, problems: visit.problems };
+}
+
 describe('scenario 20: the site owner’s console', () => {
   it(
     'shows an admin the panels, with a visitor’s unanswered question, and opens its conversation read-only (audited)',
@@ -54,16 +67,7 @@ describe('scenario 20: the site owner’s console', () => {
       expect(await refused.innerText()).toContain('does not have the admin role');
       await screenshot(visit.page, '20-console-refused');
 
-      // The owner signs up like anyone, is granted the role from the command line, and signs in to /admin.
-      const owner = newUser('owner');
-      const ownerVisit = await env().visit('/plain-html/');
-      await ownerVisit.widget.open();
-      await ownerVisit.widget.signUp(owner);
-      const pool = new pg.Pool({ connectionString: env().database.url, max: 1 });
-      await grantAdminRole(pool, owner.email).finally(() => pool.end());
-      const { page, problems } = ownerVisit;
-      await page.emulateMedia({ colorScheme: 'light' });
-      await signInToConsole(page, owner);
+      const { owner, page, problems } = await signedInAdmin();
 
       for (const heading of ['Conversations and answers per day', 'Unanswered questions', 'Rated-down answers', 'Top cited documents', 'Never-cited documents', 'Audit log']) {
         await page.getByRole('heading', { name: heading }).waitFor({ timeout: UI_TIMEOUT });
@@ -101,6 +105,38 @@ describe('scenario 20: the site owner’s console', () => {
       await page.getByRole('button', { name: 'Export Unanswered questions as CSV' }).click();
       expect((await download).suggestedFilename()).toMatch(/^unanswered-questions-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
 
+      expect(problems).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  it(
+    'shows a thumbs down given in the widget, with its reason and comment, and the documents the answers cited',
+    async () => {
+      const { page: visitor, widget } = await env().visit('/docs-site/');
+      await widget.open();
+      await widget.signUp(newUser('rater'));
+      const answer = await widget.ask('How do I back up Lumen?');
+      await answer.getByRole('group', { name: 'Rate this answer' }).getByRole('button', { name: 'Not helpful', exact: true }).click();
+      const reasons = answer.getByRole('group', { name: 'What was wrong? (optional)' });
+      await reasons.getByRole('radio', { name: 'Incomplete' }).check();
+      await answer.getByRole('textbox', { name: 'Comment (optional)' }).fill('It does not say where the SQLite file lives.');
+      await answer.getByRole('button', { name: 'Send feedback' }).click();
+      await reasons.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await visitor.close();
+
+      const { page, problems } = await signedInAdmin();
+      const ratedDown = page.getByRole('region', { name: 'Rated-down answers' });
+      const row = ratedDown.getByRole('row').filter({ hasText: 'How do I back up Lumen?' });
+      await row.waitFor({ timeout: UI_TIMEOUT });
+      expect(await row.innerText()).toMatch(/incomplete[\s\S]*It does not say where the SQLite file lives\./);
+      // The answer cited the docs: its document leads the cited ones.
+      await page.getByRole('region', { name: 'Top cited documents' }).getByRole('row').nth(1).waitFor({ timeout: UI_TIMEOUT });
+
+      await row.getByRole('button', { name: 'Open conversation' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('It does not say where the SQLite file lives.', { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+      await screenshot(page, '20-console-rated-down');
       expect(problems).toEqual([]);
     },
     SCENARIO_TIMEOUT,

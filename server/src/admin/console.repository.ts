@@ -89,9 +89,6 @@ export interface AuditRow {
 // (ADMIN_SHOW_IDENTITIES): without it the identity columns are NULL and never leave the database.
 const DAY = `date_trunc('day', created_at AT TIME ZONE 'UTC')`;
 
-/** An answer's best retrieval score; sources without a numeric score do not count. */
-const BEST_SCORE = `(SELECT max((s->>'score')::float8) FROM jsonb_array_elements(a.sources) s WHERE jsonb_typeof(s->'score') = 'number')`;
-
 /** Sources an answer actually cited (old rows carry no `cited` flag: uncited) from the knowledge base. */
 const CITED_DOCUMENTS = `SELECT s->>'documentId' AS document_id, a.id AS answer_id
   FROM messages a CROSS JOIN LATERAL jsonb_array_elements(a.sources) s
@@ -124,7 +121,8 @@ export const consoleQueries = {
       LIMIT $5
     )
     SELECT a.id AS answer_id, a.conversation_id, q.content AS question, show_trgm(left(q.content, 500)) AS trigrams,
-      q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source, ${BEST_SCORE.replaceAll('a.sources', 'm.sources')} AS best_score,
+      q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source,
+      CASE WHEN jsonb_array_length(m.sources) > 0 THEN message_answer_score(m.sources) END AS best_score,
       coalesce(f.rating = 'down', false) AS rated_down,
       CASE WHEN $4 THEN u.email END AS email, CASE WHEN $4 THEN u.name END AS name
     FROM flagged a

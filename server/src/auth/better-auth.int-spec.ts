@@ -34,8 +34,9 @@ describe('Better Auth hosted under /api/auth', () => {
     expect(payload.sub).toBe(user.userId);
     expect(payload.email).toBe(user.email);
     expect(payload.exp! - payload.iat!).toBe(server.config.auth.jwtTtlSeconds);
-    // Trimmed payload: only identity claims and the session, not the whole user row.
+    // Trimmed payload: only identity claims, the role (the console's admin check) and the session, not the whole user row.
     expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'emailVerified', 'exp', 'iat', 'image', 'isAnonymous', 'iss', 'name', 'role', 'sid', 'sub']);
+    expect(payload.role).toBe('user');
   });
 
   it('exposes the bearer token header to cross-origin scripts', async () => {

@@ -25,7 +25,8 @@ WITH flagged AS (
       LIMIT $5
     )
     SELECT a.id AS answer_id, a.conversation_id, q.content AS question, show_trgm(left(q.content, 500)) AS trigrams,
-      q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source, (SELECT max((s->>'score')::float8) FROM jsonb_array_elements(m.sources) s WHERE jsonb_typeof(s->'score') = 'number') AS best_score,
+      q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source,
+      CASE WHEN jsonb_array_length(m.sources) > 0 THEN message_answer_score(m.sources) END AS best_score,
       coalesce(f.rating = 'down', false) AS rated_down,
       CASE WHEN $4 THEN u.email END AS email, CASE WHEN $4 THEN u.name END AS name
     FROM flagged a
