@@ -18,7 +18,7 @@ export function messageItem(message: Message, t: Strings) {
       ? html`<div class="bubble text" dir="auto">${message.content}</div>`
       : html`<div class="bubble markdown" dir="auto">
           ${message.content ? markdown(message) : message.status === 'streaming' ? html`<span class="muted">${t.thinking}</span>` : nothing}
-          ${message.status === 'interrupted' ? html`<p class="muted">${t.stopped}</p>` : nothing}
+          ${message.status === 'interrupted' || message.status === 'stopped' ? html`<p class="muted">${t.stopped}</p>` : nothing}
         </div>`}
     ${message.sources.length ? sourceList(message.sources, t) : nothing}
   </li>`;
