@@ -1,7 +1,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, posix, resolve as resolvePath } from 'node:path';
 import { precompress } from './widget/scripts/precompress.mjs';
 
@@ -58,7 +58,7 @@ const precompressScripts = {
 // Two entries sharing chunks: chat-widget.js registers the element (script tag, `define` export),
 // index.js only exports classes (bundlers). The panel is a dynamic import, so it becomes its own
 // chunk that loads when the chat is first opened (or is preloaded when the page is idle).
-export default {
+const widget = {
   input: { 'chat-widget': 'widget/src/chat-widget.ts', index: 'widget/src/index.ts' },
   output: { dir: 'dist/widget', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   plugins: [
@@ -71,3 +71,30 @@ export default {
     precompressScripts,
   ],
 };
+
+/** The console's page and its stylesheet sit next to its script in dist/console. */
+const consolePage = {
+  name: 'console-page',
+  buildStart() {
+    rmSync('dist/console', { recursive: true, force: true });
+  },
+  writeBundle(options) {
+    mkdirSync(options.dir, { recursive: true });
+    for (const file of ['index.html', 'console.css']) copyFileSync(join('console', file), join(options.dir, file));
+  },
+};
+
+// The site owner's console (/admin): a bundle of its own, which nothing in the widget imports.
+const siteConsole = {
+  input: { console: 'console/src/main.ts' },
+  output: { dir: 'dist/console', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  plugins: [
+    consolePage,
+    resolve({ browser: true }),
+    typescript({ tsconfig: 'console/tsconfig.json', noEmit: false, outDir: 'dist/console', rootDir: resolvePath('.'), declaration: false, include: ['console/src/**/*.ts', 'widget/src/services/api-contract.generated.ts'] }),
+    terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    precompressScripts,
+  ],
+};
+
+export default [widget, siteConsole];

@@ -9,6 +9,8 @@ export interface LoadRequest {
   body?: string;
   /** Headers chosen per request (e.g. rotating users); overrides `headers`. */
   headersFor?: () => Record<string, string>;
+  /** A body per request (e.g. a one-use token each time); overrides `body`. */
+  bodyFor?: () => string;
 }
 
 export interface LoadResult {
@@ -39,14 +41,18 @@ export async function load(baseUrl: string, request: LoadRequest, options: { con
     method: request.method ?? 'GET',
     headers: request.headers ?? {},
     body: request.body,
-    ...(request.headersFor
+    ...(request.headersFor || request.bodyFor
       ? {
           requests: [
             {
               method: request.method ?? 'GET',
               path: request.path,
               body: request.body,
-              setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: request.headersFor!() }),
+              setupRequest: (req: Record<string, unknown>) => ({
+                ...req,
+                ...(request.headersFor ? { headers: request.headersFor() } : {}),
+                ...(request.bodyFor ? { body: request.bodyFor() } : {}),
+              }),
             },
           ],
         }

@@ -16,6 +16,7 @@ import { findFreePort } from '../server/src/database/free-port.js';
 import { timeAgentRun } from './agent-run.js';
 import { measureOpenAiOverhead } from './openai-overhead.js';
 import { BENCH_ORIGIN, type BenchUser, fetchJwt, signUpBenchUser } from './api-users.js';
+import { measureHostSignIn } from './host-sign-in.js';
 import { measureJwtVerification } from './jwt-verify.js';
 import { load, type LoadRequest, type LoadResult, warmUp } from './load.js';
 import { type ChildServer, CpuMeter, startNodeServer } from './processes.js';
@@ -26,6 +27,8 @@ import { statementsPer, enableStatementStats } from './statements.js';
 import { summarize } from './stats.js';
 import { measureRuns } from './runs.js';
 import { measureStreaming } from './streaming.js';
+import { measureGuestFirstAnswer } from './guest-first-answer.js';
+import { measureConsole } from './console.js';
 import { measureWidget } from './widget.js';
 import { measureWriteFloor } from './write-floor.js';
 import { firstPaintRows, firstPaintTable, measureFirstPaint } from './widget-first-paint.js';
@@ -191,9 +194,16 @@ async function main(): Promise<void> {
       rows.push({ section: S, figure: `Authenticated GET (${name}): throughput per core, and share of baseline`, result: `${int(perCore)} req/s per core; ${(share(pair.api, pair.floor) * 100).toFixed(0)}% of baseline`, target: `≥ ${int(TARGET.perCore)} req/s/core and ≥ ${TARGET.baselineShare * 100}%`, met: perCore >= TARGET.perCore && share(pair.api, pair.floor) >= TARGET.baselineShare });
     }
 
+    // --- The site owner's console: each panel over every user's last 30 days ---
+    const consoleFigures = await measureConsole({ serverUrl: server.url, db, requests: scale.name === 'quick' ? 20 : 40, log });
+    rows.push(...consoleFigures.rows);
+    writeFileSync(join(workDir, 'console-plans.txt'), `${consoleFigures.plans.join('\n\n')}\n`);
+    log(`console query plans: ${join(workDir, 'console-plans.txt')}`);
+
     // --- JWT verification (in this process, one core) ---
     const jwtRates = await measureJwtVerification(scale.name === 'quick' ? 1000 : 3000);
     rows.push({ section: 'Auth', figure: 'JWT verifications per second, one core (EdDSA, cached JWKS)', result: `${int(jwtRates.full)} /s full; ${int(jwtRates.cached)} /s from the verified-token cache; ${int(jwtRates.cachedWithRevocationCheck)} /s cache hit + revocation check` });
+    rows.push(...(await measureHostSignIn({ startServer, postgresDataDir: pgDir, seconds: scale.durationSeconds, log })));
 
     // --- Agent runs, one at a time: what the server adds before the first streamed byte ---
     jwt = await fetchJwt(server.url, writers[0]!.sessionToken);
@@ -265,6 +275,7 @@ async function main(): Promise<void> {
     // --- Widget ---
     rows.push(...(await measureWidget({ root, serverUrl: server.url, hostPort, targets: TARGET, log })));
     rows.push(...(await measureStreaming({ startServer, runs: scale.name === 'quick' ? 1 : 3, log })));
+    rows.push(...(await measureGuestFirstAnswer({ startServer, runs: scale.name === 'quick' ? 5 : 20, log })));
     const firstPaintLoads = scale.name === 'quick' ? 5 : 9;
     const firstPaint = await measureFirstPaint({ loads: firstPaintLoads, log });
     rows.push(...firstPaintRows(firstPaint, firstPaintLoads));
@@ -292,6 +303,7 @@ async function main(): Promise<void> {
         'npm run bench            # full run: 1,000,000 messages, writes docs/performance.md',
         'npm run bench -- --quick # 1/100 of the data (CI), writes .data/bench-quick/performance.md',
         'npm run bench:jwt        # JWT verification alone',
+        'npm run bench:host-sign-in # POST /api/auth/sign-in/host alone',
         'npm run bench:compare -- <main.js A> <main.js B>  # two builds of the server, alternated, on one cluster',
         'npm run bench:streaming  # the widget streaming a 2,000-token answer into 50 long messages, alone',
         'npm run bench:widget     # the widget before the first open vs an empty page and a bare Lit element',

@@ -69,27 +69,51 @@ export async function seed(client: pg.Client, plan: SeedPlan, log: (line: string
   );
   log(`seed: ${scale.users} users, ${scale.conversations} conversations`);
 
+  // Knowledge-base documents the answers cite (the console's cited / never-cited panels): answers
+  // cite the first 40; the last 10 are never cited.
+  const documents = (await client.query(
+    `INSERT INTO documents (path, url, title, content_hash)
+     SELECT 'guide/' || i || '.md', 'https://docs.example.com/guide/' || i, 'Guide ' || i, repeat('0', 64) FROM generate_series(0, 49) i
+     RETURNING id`,
+  )).rows.map((row) => row.id as string);
+
   const total = scale.conversations;
   for (let batch = 0; batch < BATCHES; batch++) {
     const from = Math.floor((total * batch) / BATCHES);
     const to = Math.floor((total * (batch + 1)) / BATCHES);
     // Odd positions are the user's questions (short), even ones the agent's answers (longer, with a source).
     await client.query(
-      `INSERT INTO messages (conversation_id, user_id, role, content, sources, status, created_at, updated_at)
-       SELECT c.id, c.user_id, CASE WHEN k % 2 = 1 THEN 'user' ELSE 'assistant' END, t.content,
-              CASE WHEN k % 2 = 1 THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object(
+      // Ids derived from the conversation and position, so each answer can name the question it
+      // answers (reply_to_id), as the chat stores them.
+      `INSERT INTO messages (id, reply_to_id, conversation_id, user_id, role, content, sources, status, created_at, updated_at)
+       SELECT md5(c.id::text || k)::uuid, CASE WHEN k % 2 = 0 THEN md5(c.id::text || (k - 1))::uuid END,
+              c.id, c.user_id, CASE WHEN k % 2 = 1 THEN 'user' ELSE 'assistant' END, t.content,
+              -- Answers: one source, with a score spread over 0..1 (5% under the console's 0.05) and
+              -- a citation flag; 1% answered with no source at all. Arithmetic, not random(), so the
+              -- words drawn for the messages stay those of earlier seeds.
+              CASE WHEN k % 2 = 1 OR (c.n % 50 = 7 AND k % 4 = 0) THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object(
                 'title', 'Guide ' || (k % 40), 'url', 'https://docs.example.com/guide/' || (k % 40),
-                'snippet', left(t.content, 120), 'score', 0.5)) END,
+                'snippet', left(t.content, 120), 'score', ((k * 7919 + c.n::bigint * 104729) % 1000) / 1000.0,
+                'documentId', ($4::uuid[])[1 + k % 40], 'cited', k % 4 <> 2)) END,
               'complete', c.started + k * interval '1 minute', c.started + k * interval '1 minute'
        FROM bench_conversation c, generate_series(1, c.length) k,
             LATERAL ${words('CASE WHEN k % 2 = 1 THEN 6 + (random() * 14)::int ELSE 25 + (random() * 50)::int END')} AS t(content)
        WHERE c.n >= $2 AND c.n < $3`,
-      [VOCABULARY, from, to],
+      [VOCABULARY, from, to, documents],
     );
     log(`seed: messages ${batch + 1}/${BATCHES} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
+  // Ratings: 0.5% of answers rated down (with a reason and comment), 1% rated up.
+  await client.query(
+    `INSERT INTO message_feedback (message_id, user_id, rating, reason, comment, created_at, updated_at)
+     SELECT id, user_id, CASE WHEN n % 3 = 0 THEN 'down' ELSE 'up' END,
+            CASE WHEN n % 3 = 0 THEN 'incomplete' END, CASE WHEN n % 3 = 0 THEN 'The answer missed the step I needed.' END,
+            created_at + interval '1 minute', created_at + interval '1 minute'
+     FROM (SELECT id, user_id, created_at, row_number() OVER () AS n FROM messages WHERE role = 'assistant') a
+     WHERE n % 200 < 3`,
+  );
   await client.query(`RESET session_replication_role`);
-  await client.query(`VACUUM ANALYZE users, conversations, messages`);
+  await client.query(`VACUUM ANALYZE users, conversations, messages, message_feedback, documents`);
   // Flush the seed's dirty pages now, so no checkpoint lands in the middle of a measurement.
   await client.query(`CHECKPOINT`);
 

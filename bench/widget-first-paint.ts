@@ -14,7 +14,7 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { projectRoot } from '../server/src/common/project-root.js';
 import { registerWidgetFiles, WIDGET_PREFIX } from '../server/src/static/widget-files.js';
 import { kb, ms, type Row } from './report.js';
-import { CHROMIUM } from './widget.js';
+import { CHROMIUM, featureRow, widgetSizes } from './widget.js';
 
 /** The issue's target: what the launcher may add to an empty page's main-thread task time. */
 export const FIRST_PAINT_TARGET_TASK_MS = 15;
@@ -275,6 +275,9 @@ async function main(): Promise<void> {
   const measured = await measureFirstPaint({ loads, compareDir, log });
   console.log(`\nFirst paint, ${loads} cold loads each, medians (load average before: ${load}; after: ${loadavg().map((n) => n.toFixed(2)).join(', ')})\n`);
   console.log(firstPaintTable(measured));
+  const dist = join(projectRoot(), 'dist', 'widget');
+  const row = featureRow(dist, await widgetSizes(projectRoot(), dist));
+  console.log(`\n${row.figure}: ${row.result}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

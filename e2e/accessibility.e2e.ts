@@ -21,6 +21,7 @@ const PAGES = [
   '/docs-site/faq.html',
   '/framework/',
   '/strict-csp/',
+  '/host-login/',
 ];
 
 const THEMES = ['light', 'dark'] as const;
@@ -56,7 +57,7 @@ async function widgetViolations(page: Page, view: string): Promise<string[]> {
 
 describe('accessibility of the open widget (axe-core in Chromium)', () => {
   it.each(PAGES)(
-    '%s: no violation on the sign-in, chat and history views, light and dark',
+    '%s: no violation on the sign-in, chat, history and account views, light and dark',
     async (path) => {
       const { page, widget } = await env().visit(path);
       await page.evaluate(`${AXE}\n;undefined`);
@@ -74,6 +75,32 @@ describe('accessibility of the open widget (axe-core in Chromium)', () => {
       await widget.conversationList.waitFor({ timeout: UI_TIMEOUT });
       found.push(...(await widgetViolations(page, 'history')));
 
+      await widget.button('Account').click();
+      await widget.button('Delete my account and data').click({ timeout: UI_TIMEOUT });
+      await page.getByRole('alertdialog').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'account, delete confirmation')));
+
+      expect(found).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});
+
+describe('accessibility of the widget for guests (AUTH_MODES=guest)', () => {
+  const guestEnv = useE2eEnvironment({ AUTH_MODES: 'guest,password,social' });
+
+  it(
+    "/docs-site/: no violation on the guest's chat, with its offer to sign in, and on the sign-in view it leads to",
+    async () => {
+      const { page, widget } = await guestEnv().visit('/docs-site/');
+      await page.evaluate(`${AXE}\n;undefined`);
+      await widget.open();
+      await widget.ask('How do I configure alerts?');
+      const found = await widgetViolations(page, 'guest chat');
+
+      await widget.button('Sign in to keep your history on every device').click();
+      await page.getByLabel('Email').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'sign-in from the offer')));
       expect(found).toEqual([]);
     },
     SCENARIO_TIMEOUT,

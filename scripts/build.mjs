@@ -26,7 +26,7 @@ const PARTS = [
   {
     name: 'widget',
     command: 'npm run build:widget',
-    inputs: ['widget/src', 'widget/scripts', 'widget/tsconfig.json', 'rollup.config.mjs', 'tsconfig.base.json', 'package.json', 'package-lock.json'],
+    inputs: ['widget/src', 'widget/scripts', 'widget/tsconfig.json', 'console', 'rollup.config.mjs', 'tsconfig.base.json', 'package.json', 'package-lock.json'],
     output: 'dist/widget/chat-widget.js',
   },
   {

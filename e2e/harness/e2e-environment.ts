@@ -61,6 +61,9 @@ export async function startE2eEnvironment(settings: Record<string, string> = {})
       KNOWLEDGE_BASE_URL: `${server.examplesUrl}/docs-site/`,
       // Every visitor sends its own X-Forwarded-For, so Better Auth's per-IP limits see distinct clients.
       TRUST_PROXY: '127.0.0.1',
+      // The server's own default (`npm start` adds guests for the examples): scenarios sign in first
+      // unless they ask for guests.
+      AUTH_MODES: 'password,social',
       ...settings,
     });
     browser = await launchBrowser();
@@ -77,11 +80,14 @@ export async function startE2eEnvironment(settings: Record<string, string> = {})
   return { server, smtp, oidc, browser: launched, database, visit, close: () => closeAll(launched) };
 }
 
-/** Starts the environment (with extra server settings) before a file's scenarios and stops it after them. */
-export function useE2eEnvironment(settings: Record<string, string> = {}): () => E2eEnvironment {
+/**
+ * Starts the environment (with extra server settings, or a function that starts what they point
+ * at and returns them) before a file's scenarios and stops it after them.
+ */
+export function useE2eEnvironment(settings: Record<string, string> | (() => Promise<Record<string, string>>) = {}): () => E2eEnvironment {
   let env: E2eEnvironment | undefined;
   beforeAll(async () => {
-    env = await startE2eEnvironment(settings);
+    env = await startE2eEnvironment(typeof settings === 'function' ? await settings() : settings);
   }, 120_000);
   afterAll(() => env?.close(), 60_000);
   return () => {

@@ -3,6 +3,8 @@ import Fastify, { LogController } from 'fastify';
 import { join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
+import type { HostIdentitySettings } from '../src/config/app-config.js';
+import { hostLoginSite } from './host-login-site.js';
 
 /** Written in the example pages where the API's public URL goes; replaced as each page is served. */
 export const API_URL_PLACEHOLDER = '{{API_URL}}';
@@ -16,6 +18,8 @@ export interface ExamplesServerOptions {
   pagesDir: string;
   buildDir: string;
   logger: Logger;
+  /** The chat server's host identity settings: with a shared secret, the host-login example signs its users' tokens. */
+  hostIdentity?: HostIdentitySettings;
 }
 
 export interface ExamplesServer {
@@ -73,6 +77,10 @@ export function createExamplesApp(options: Omit<ExamplesServerOptions, 'host' | 
     void reply.removeHeader('content-length');
     return page.replaceAll(API_URL_PLACEHOLDER, options.apiUrl);
   });
+
+  const hostSecret = options.hostIdentity?.secret;
+  // In its own plugin scope: its form parser applies to its routes only.
+  if (hostSecret) void app.register(hostLoginSite, { ...options.hostIdentity!, secret: hostSecret });
 
   // Browsers ask every origin for one; the examples have none, and a 404 would be noise in the console.
   app.get('/favicon.ico', (_request, reply) => reply.code(204).send());

@@ -6,6 +6,11 @@ import { defaultExamplesDirs, examplesOrigin, startExamplesServer } from './exam
 
 // The development entry point (`npm start`, `npm run dev`): the API plus, unless SERVE_EXAMPLES=false,
 // the example pages on their own origin, like a customer's site. Production never loads this file.
+
+// The examples show every way in a site owner can offer, guests first (the docs site is where a
+// visitor with one question asks it at once); the server's own default stays `password,social`.
+process.env.AUTH_MODES ||= 'guest,password,social';
+
 runMain({
   serverOptions: (config) => (config.examples.serve ? { rootRedirect: `${examplesOrigin(config.examples.port)}/` } : {}),
   startCompanion: async (config, logger) => {
@@ -15,6 +20,7 @@ runMain({
       host: config.host,
       port: config.examples.port,
       ...defaultExamplesDirs(projectRoot()),
+      hostIdentity: config.hostIdentity,
       logger,
     });
     return {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
 import { signedInClient, type SignedInClient } from '../test/api-client.js';
-import { signUp, TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
+import pg from 'pg';
+import { grantAdminRole } from '../src/admin/admin-roles.store.js';
+import { fetchJwt, signUp, TEST_ORIGIN, uniqueIp } from '../test/auth-helpers.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 import { BAD_HEADERS, BAD_IDS, BAD_QUERIES, type BadRequest, badBodies } from './bad-input-corpus.js';
 import { report, tally } from './figures.js';
@@ -56,12 +58,19 @@ describe('bad-input sweep', () => {
   let client: SignedInClient;
   let conversationId: string;
   let routes: SweptRoute[];
+  /** The console's routes refuse anyone else with 403 before reading the request: an admin's token reaches their validation. */
+  let adminJwt: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000' });
+    // Every way in on, so every route any of them adds is swept (guests: the anonymous plugin's).
+    server = await startTestServer({ AGENT_RATE_LIMIT: '100000', AUTH_RATE_LIMIT_MAX: '100000', AUTH_MODES: 'guest,password,social,host' });
     client = await signedInClient(server.url);
     conversationId = (await client.post('/agents/run', { message: 'the conversation under attack' }).expect(200)).body.conversation.id;
     routes = sweptRoutes(server.app);
+    const admin = await signUp(server.url);
+    const pool = new pg.Pool({ connectionString: server.database.url, max: 1 });
+    await grantAdminRole(pool, admin.email).finally(() => pool.end());
+    adminJwt = await fetchJwt(server.url, admin.sessionToken);
   });
   afterAll(() => server?.close());
 
@@ -103,7 +112,10 @@ describe('bad-input sweep', () => {
 
   /** Our routes take the JWT; each Better Auth route gets a user of its own, since some end sessions or change the user. */
   async function credentialFor(route: SweptRoute): Promise<string> {
-    return route.owner === 'api' ? client.jwt : (await signUp(server.url)).sessionToken;
+    // Deleting the account would end the shared user, whom the checks after the sweep still need.
+    if (route.method === 'DELETE' && route.path === '/users/me') return (await signedInClient(server.url)).jwt;
+    if (route.owner === 'api') return route.path.startsWith('/admin/api/') ? adminJwt : client.jwt;
+    return (await signUp(server.url)).sessionToken;
   }
 
   it('answers every malformed request to every route with a JSON error with a code (or a success), never a 5xx', async () => {
@@ -134,7 +146,11 @@ describe('bad-input sweep', () => {
       { method: 'POST', path: '/agents/run', owner: 'api' },
       { method: 'DELETE', path: '/conversations/:id', owner: 'api' },
       { method: 'POST', path: '/api/auth/sign-in/email', owner: 'better-auth' },
+      { method: 'POST', path: '/api/auth/sign-in/anonymous', owner: 'better-auth' },
       { method: 'GET', path: '/api/auth/reset-password/:token', owner: 'better-auth' },
+      { method: 'POST', path: '/api/auth/sign-in/host', owner: 'better-auth' },
+      { method: 'GET', path: '/users/me/export', owner: 'api' },
+      { method: 'DELETE', path: '/users/me', owner: 'api' },
     ]));
     expect(samples).toEqual([]);
     // The server is still well after the sweep.

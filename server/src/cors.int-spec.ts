@@ -14,7 +14,7 @@ describe('CORS for the widget', () => {
   });
   afterAll(() => server.close());
 
-  it.each(['GET', 'POST', 'PATCH', 'DELETE'])('allows %s from an allowed origin', async (method) => {
+  it.each(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'])('allows %s from an allowed origin', async (method) => {
     const response = await request(server.url)
       .options('/conversations/00000000-0000-4000-8000-000000000000')
       .set('Origin', TEST_ORIGIN)

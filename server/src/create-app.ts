@@ -25,6 +25,7 @@ import type { DatabaseUrls } from './database/database.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 import { createOpenApiDocument } from './openapi/openapi-document.js';
+import { registerConsoleFiles } from './static/console-files.js';
 import { registerWidgetFiles } from './static/widget-files.js';
 
 /** Largest JSON body accepted; a chat message is far smaller, so anything bigger is a mistake or abuse. */
@@ -64,8 +65,8 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.enableCors({
     origin: config.auth.allowedOrigins,
     credentials: true,
-    // @fastify/cors allows only GET, HEAD and POST unless told: the widget renames and deletes too.
-    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    // @fastify/cors allows only GET, HEAD and POST unless told: the widget renames, deletes and rates too.
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
@@ -106,6 +107,8 @@ async function registerStatic(app: NestFastifyApplication, rootRedirect: string 
   const widgetDir = join(root, 'dist', 'widget');
   const fastify = app.getHttpAdapter().getInstance();
   if (existsSync(widgetDir)) await registerWidgetFiles(fastify, widgetDir);
+  const consoleDir = join(root, 'dist', 'console');
+  if (existsSync(join(consoleDir, 'index.html'))) await registerConsoleFiles(fastify, consoleDir);
   // The project's docs, so the demo knowledge base's source links (KNOWLEDGE_BASE_URL) resolve.
   // Markdown is served as plain text, which every browser shows instead of downloading.
   const docsDir = join(root, 'docs');

@@ -1,9 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { adminRoleQueries } from './admin/admin-roles.store.js';
+import { consoleQueries } from './admin/console.repository.js';
 import { projectRoot } from './common/project-root.js';
+import { accountQueries } from './account/account.repository.js';
+import { hostTokenReplayQueries } from './auth/host-identity/host-token-replays.js';
 import { conversationQueries } from './conversations/conversation.repository.js';
 import { messageQueries } from './conversations/message.repository.js';
+import { guestQueries } from './auth/guests/guest.repository.js';
+import { feedbackQueries } from './feedback/feedback.repository.js';
 import { knowledgeQueries } from './knowledge/knowledge.repository.js';
 import { runQueries } from './runs/run.repository.js';
 import { userQueries } from './users/user.repository.js';
@@ -16,11 +22,17 @@ type Queries = Record<string, string | ((flag: boolean) => string)>;
  * rewrites the files after a deliberate change.
  */
 const snapshots: Array<{ file: string; repository: string; queries: Queries }> = [
+  { file: 'admin/queries/console.repository.sql', repository: 'ConsoleRepository', queries: consoleQueries },
+  { file: 'admin/queries/admin-roles.store.sql', repository: 'AdminRolesStore', queries: adminRoleQueries },
   { file: 'conversations/queries/conversation.repository.sql', repository: 'ConversationRepository', queries: conversationQueries },
   { file: 'conversations/queries/message.repository.sql', repository: 'MessageRepository', queries: messageQueries },
   { file: 'knowledge/queries/knowledge.repository.sql', repository: 'KnowledgeRepository', queries: knowledgeQueries },
   { file: 'users/queries/user.repository.sql', repository: 'UserRepository', queries: userQueries },
   { file: 'runs/queries/run.repository.sql', repository: 'RunRepository', queries: runQueries },
+  { file: 'auth/guests/queries/guest.repository.sql', repository: 'GuestRepository', queries: guestQueries },
+  { file: 'account/queries/account.repository.sql', repository: 'AccountRepository', queries: accountQueries },
+  { file: 'auth/host-identity/queries/host-token-replays.sql', repository: 'HostTokenReplays', queries: hostTokenReplayQueries },
+  { file: 'feedback/queries/feedback.repository.sql', repository: 'FeedbackRepository', queries: feedbackQueries },
 ];
 
 function render(repository: string, queries: Queries): string {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { fetchJwt, signUp, type TestUser } from './auth-helpers.js';
+import { fetchJwt, signInAsGuest, signUp, type TestUser } from './auth-helpers.js';
 
 export interface SseEvent {
   event: string;
@@ -21,14 +21,24 @@ export function parseSse(body: string): SseEvent[] {
 /** A signed-up user with an API JWT, and request helpers that send it. */
 export async function signedInClient(baseUrl: string) {
   const user: TestUser = await signUp(baseUrl);
-  const jwt = await fetchJwt(baseUrl, user.sessionToken);
+  return { user, ...apiClient(baseUrl, await fetchJwt(baseUrl, user.sessionToken)) };
+}
+
+/** A guest (AUTH_MODES=guest), signed in as the widget does on its first send, with the same helpers. */
+export async function guestClient(baseUrl: string) {
+  const guest = await signInAsGuest(baseUrl);
+  return { guest, ...apiClient(baseUrl, await fetchJwt(baseUrl, guest.sessionToken)) };
+}
+
+/** Request helpers that send `jwt` as the bearer token. */
+export function apiClient(baseUrl: string, jwt: string) {
   const auth = (req: request.Test) => req.set('Authorization', `Bearer ${jwt}`);
   return {
-    user,
     jwt,
     get: (path: string) => auth(request(baseUrl).get(path)),
     post: (path: string, body: object) => auth(request(baseUrl).post(path)).send(body),
     patch: (path: string, body: object) => auth(request(baseUrl).patch(path)).send(body),
+    put: (path: string, body: object) => auth(request(baseUrl).put(path)).send(body),
     delete: (path: string) => auth(request(baseUrl).delete(path)),
     /** POST with Accept: text/event-stream; resolves with the parsed events once the stream ends. */
     stream: async (path: string, body: object) => {

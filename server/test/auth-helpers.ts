@@ -46,3 +46,21 @@ export async function fetchJwt(baseUrl: string, sessionToken: string): Promise<s
     .expect(200);
   return response.body.token as string;
 }
+
+export interface TestGuest {
+  sessionToken: string;
+  userId: string;
+}
+
+/** Signs in as a new anonymous user (AUTH_MODES=guest), as the widget does on a guest's first send. */
+export async function signInAsGuest(baseUrl: string): Promise<TestGuest> {
+  const response = await request(baseUrl)
+    .post('/api/auth/sign-in/anonymous')
+    .set('Origin', TEST_ORIGIN)
+    .set('X-Forwarded-For', uniqueIp())
+    .send({})
+    .expect(200);
+  const sessionToken = response.headers['set-auth-token'];
+  if (!sessionToken) throw new Error('guest sign-in returned no set-auth-token header');
+  return { sessionToken, userId: response.body.user.id };
+}

@@ -45,6 +45,7 @@ export function widgetSizes(distDir) {
     beforeOpen: measure(closure(entry, { dynamic: false })),
     total: measure(closure(entry, { dynamic: true })),
     files: closure(entry, { dynamic: true }).map((file) => relative(distDir, file)),
+    beforeOpenFiles: closure(entry, { dynamic: false }).map((file) => relative(distDir, file)),
   };
 }
 

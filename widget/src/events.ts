@@ -7,7 +7,7 @@ export interface ChatWidgetEventMap {
   /** The user closed the panel (close button or Escape). */
   'chat-widget:closed': CustomEvent<Record<string, never>>;
   /** Sign-in, sign-up or social sign-in succeeded; `session` when the panel first opens on a session kept from an earlier visit. */
-  'chat-widget:signed-in': CustomEvent<{ user: WidgetUser; method: 'email' | 'sign-up' | 'social' | 'session' }>;
+  'chat-widget:signed-in': CustomEvent<{ user: WidgetUser; method: 'email' | 'sign-up' | 'social' | 'session' | 'guest' | 'host' }>;
   /** The user signed out, or the session expired (`reason`). */
   'chat-widget:signed-out': CustomEvent<{ reason: 'user' | 'expired' }>;
   /** The server stored a message the user sent. */
@@ -23,6 +23,8 @@ export interface WidgetUser {
   id: string;
   email: string;
   name: string;
+  /** A guest (the server's AUTH_MODES has `guest`): no email or name; signing in keeps its conversations. */
+  guest?: boolean;
 }
 
 export type ChatWidgetEventName = keyof ChatWidgetEventMap;

@@ -57,5 +57,8 @@ export const failingMessage = (text: string) => `[fail] ${text}`;
 export const answerContains = (message: string) => `Answer to "${message}"`;
 
 /** The source every answer cites. */
-export const citedSource = { title: 'Doc', url: 'https://example.com/doc.md' };
+export const citedSource = { title: 'Doc', url: 'https://example.com/doc.md#doc' };
+
+/** A message whose answer cites its source with `[n]` markers, some valid, some not, some in code (CITED_ANSWER). */
+export const citingMessage = (text: string) => `[cite] ${text}`;
 

@@ -49,7 +49,7 @@ describe('chat', () => {
     await page.click('Send');
     await waitFor(() => lastAnswer(page)?.querySelector('.markdown')?.textContent?.includes(slowAnswerStart), 'a partial answer');
     await page.click('Stop');
-    await waitFor(() => lastAnswer(page)?.dataset.status === 'interrupted', 'the interrupted answer');
+    await waitFor(() => lastAnswer(page)?.dataset.status === 'stopped', 'the stopped answer');
     await page.waitForText('Stopped.');
     expect(lastAnswer(page)!.textContent).toContain(slowAnswerStart);
     await page.button('Send');

@@ -82,16 +82,21 @@ describe('ChatRunController', () => {
     await auth.restore();
     const created: string[] = [];
     const notSent: string[] = [];
+    const started: string[] = [];
     const run = new ChatRunController(host, {
       api: () => new ApiClient(serverUrl(), auth.service),
       t: () => resolveStrings('en'),
       pageContext: () => undefined,
       conversationCreated: (conversation) => created.push(conversation.id),
       notSent: (outgoing) => notSent.push(outgoing.text),
+      queue: () => undefined,
+      stored: () => undefined,
+      started: (announced) => started.push(announced.runId),
+      settled: () => undefined,
       grew: () => undefined,
       ...overrides,
     });
-    return { host, run, created, notSent };
+    return { host, run, created, notSent, started };
   }
 
   it('sends a message, streams the answer in, and reports the new conversation once', async () => {
@@ -113,13 +118,15 @@ describe('ChatRunController', () => {
     expect(created).toHaveLength(1);
   });
 
-  it('stops a streaming answer and keeps what arrived', async () => {
-    const { run } = await runner();
+  it('stops a streaming answer on the server and keeps what arrived', async () => {
+    const { run, started } = await runner();
     const sending = run.send(slowMessage('controller stop'));
     await waitFor(() => run.messages[1]?.content.includes(slowAnswerStart), 'the first tokens');
     run.stop();
     await sending;
-    expect(run.messages[1]!.status).toBe('interrupted');
+    expect(started).toEqual([run.messages[1]!.runId]);
+    expect(run.messages[1]!.status).toBe('stopped');
+    expect(run.announcement).toBe('Stopped.');
     expect(run.messages[1]!.content).toContain(slowAnswerStart);
   });
 

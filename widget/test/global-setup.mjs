@@ -41,12 +41,25 @@ export default async function globalSetup() {
   const { startAgent } = await import(join(outDir, 'widget', 'test', 'agent-script.js'));
   const agent = await startAgent();
   // Tests prepare dozens of conversations per user; the per-user agent-run limit is not what they test.
-  const server = await startTestServer({ AGENT_RATE_LIMIT: '10000', ...agent.env });
+  const { TEST_HOST_ENV } = await import(join(outDir, 'server', 'test', 'host-identity.js'));
+  const server = await startTestServer({ AGENT_RATE_LIMIT: '10000', ...TEST_HOST_ENV, ...agent.env });
   // A second instance on the same database and public URL (as behind one load balancer: Better Auth
   // instances in one process share their token issuer) that requires confirmed email addresses.
   const verifyingServer = await startTestServer({ REQUIRE_EMAIL_VERIFICATION: 'true', PUBLIC_URL: server.url, ...agent.env }, { database: server.database });
-  globalThis.__WIDGET_TEST__ = { server, verifyingServer, agent };
+  // And one that lets guests in (AUTH_MODES=guest), as the docs-site example does.
+  const guestServer = await startTestServer(
+    { AUTH_MODES: 'guest,password,social', GUEST_AGENT_RATE_LIMIT: '10000', PUBLIC_URL: server.url, ...agent.env },
+    { database: server.database },
+  );
+  // And guests with social sign-in only (no password form), to show the widget following AUTH_MODES.
+  const socialGuestServer = await startTestServer(
+    { AUTH_MODES: 'guest,social', GITHUB_CLIENT_ID: 'widget-test', GITHUB_CLIENT_SECRET: 'widget-test-secret', PUBLIC_URL: server.url, ...agent.env },
+    { database: server.database },
+  );
+  globalThis.__WIDGET_TEST__ = { server, verifyingServer, guestServer, socialGuestServer, agent };
   process.env.WIDGET_TEST_SERVER = server.url;
   process.env.WIDGET_TEST_VERIFYING_SERVER = verifyingServer.url;
+  process.env.WIDGET_TEST_GUEST_SERVER = guestServer.url;
+  process.env.WIDGET_TEST_SOCIAL_GUEST_SERVER = socialGuestServer.url;
   process.env.WIDGET_TEST_DATABASE_URL = server.database.url;
 }

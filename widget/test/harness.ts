@@ -6,6 +6,10 @@ import type { ChatWidget } from '../src/launcher/chat-widget.js';
 export const serverUrl = () => process.env.WIDGET_TEST_SERVER!;
 /** The same, with REQUIRE_EMAIL_VERIFICATION on (same database). */
 export const verifyingServerUrl = () => process.env.WIDGET_TEST_VERIFYING_SERVER!;
+/** The same, with guests allowed (AUTH_MODES=guest,password,social; same database). */
+export const guestServerUrl = () => process.env.WIDGET_TEST_GUEST_SERVER!;
+/** Guests and GitHub sign-in only (AUTH_MODES=guest,social; same database). */
+export const socialGuestServerUrl = () => process.env.WIDGET_TEST_SOCIAL_GUEST_SERVER!;
 
 /** Polls until `probe` returns something truthy (the widget answers to real network round trips). */
 export async function waitFor<T>(probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, what = 'condition', timeoutMs = 8000): Promise<T> {

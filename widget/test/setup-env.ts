@@ -1,4 +1,5 @@
 import { afterEach, beforeEach } from '@jest/globals';
+import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 import { uniqueIp } from '../../server/test/auth-helpers.js';
 
 // happy-dom answers `nodeName` from each subclass and '' from Node.prototype, where browsers (and
@@ -14,6 +15,16 @@ Object.defineProperty(window.Node.prototype, 'nodeName', {
     return '';
   },
 });
+
+// happy-dom has no BroadcastChannel (tabs of one origin talking): Node's has the same semantics,
+// so two widgets in one test talk as two tabs would. Unref'd, so an open channel does not keep Jest alive.
+class PageBroadcastChannel extends NodeBroadcastChannel {
+  constructor(name: string) {
+    super(name);
+    this.unref();
+  }
+}
+Object.defineProperty(window, 'BroadcastChannel', { configurable: true, value: PageBroadcastChannel });
 
 // The server trusts X-Forwarded-For from 127.0.0.1 (as behind a proxy) and Better Auth limits
 // sign-ins per client address: each test is its own client, as each visitor would be.

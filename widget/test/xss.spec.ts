@@ -3,10 +3,10 @@ import { render } from 'lit';
 import { awkwardStrings, corpus } from '../../server/test/corpora.js';
 import { messageItem } from '../src/components/conversation-view/message-item.js';
 import { resolveStrings } from '../src/i18n/index.js';
-import type { Message } from '../src/services/api-types.js';
 import { loadMarkdown } from '../src/markdown/lazy-markdown.js';
 import { renderMarkdown } from '../src/markdown/render-markdown.js';
 import { deepElements, mountSignedIn, waitFor } from './harness.js';
+import { messageFixture } from './message-fixture.js';
 
 const payloads = corpus('xss.txt');
 const ALLOWED = new Set(['a', 'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
@@ -33,20 +33,7 @@ const inContainer = (markup: string) => {
   return container;
 };
 
-const message = (overrides: Partial<Message>): Message => ({
-  id: 'm1',
-  conversationId: 'c1',
-  role: 'assistant',
-  content: '',
-  sources: [],
-  status: 'complete',
-  errorCode: null,
-  clientMessageId: null,
-  replyToId: null,
-  runId: null,
-  createdAt: new Date().toISOString(),
-  ...overrides,
-});
+const message = messageFixture;
 
 describe('untrusted text is rendered inert', () => {
   // message-item renders through the lazily loaded Markdown chunk.
@@ -79,8 +66,8 @@ describe('untrusted text is rendered inert', () => {
     for (const payload of payloads) {
       const container = document.createElement('ul');
       const sources = [
-        { title: payload, url: payload, snippet: payload, score: 1 },
-        { title: 'ok', url: 'javascript:alert(1)', snippet: payload, score: 1 },
+        { title: payload, url: payload, snippet: payload, score: 1, cited: false },
+        { title: 'ok', url: 'javascript:alert(1)', snippet: payload, score: 1, cited: false },
       ];
       render(messageItem(message({ content: payload, sources }), t), container);
       expect(dangers(container)).toEqual([]);
@@ -120,8 +107,10 @@ describe('untrusted text is rendered inert', () => {
     await page.type('Message', payloads.slice(0, 20).join('\n'));
     await page.click('Send');
     await waitFor(() => page.messages().at(-1)?.dataset.status === 'complete', 'the answer');
-    // The message log only: the widget's own icons and composer are not untrusted content.
-    expect(dangers(page.inner('chat-widget-conversation')!.querySelector('.log')!)).toEqual([]);
+    // What the messages show (text, answers, sources): the widget's own icons and controls are not untrusted content.
+    const shown = Array.from(page.inner('chat-widget-conversation')!.querySelectorAll('.log .bubble, .log .sources'));
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.flatMap((element) => dangers(element))).toEqual([]);
     expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
   });
 });

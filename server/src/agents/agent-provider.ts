@@ -1,9 +1,21 @@
-/** A passage the agent cited: where it came from and how well it matched. */
+/**
+ * A passage the agent cited: where it came from and how well it matched. Answers refer to their
+ * sources with `[n]` markers, `n` being 1-based into the answer's list (see citations.ts).
+ * Rows stored before citations existed have only title, url, snippet and score.
+ */
 export interface MessageSource {
   title: string;
+  /** The page, with the `#anchor` of the passage's section when it has one. */
   url: string;
   snippet: string;
   score: number;
+  /** The passage that supports the answer, as plain text, for a citation's tooltip. */
+  quote?: string;
+  /** The knowledge-base chunk and document it came from (sources of the built-in retrieval). */
+  chunkId?: string;
+  documentId?: string;
+  /** Whether a `[n]` marker of the answer refers to it; uncited sources are "related". */
+  cited?: boolean;
 }
 
 /** One earlier turn of the conversation, oldest first, as context for the agent. */
@@ -42,7 +54,10 @@ export interface AgentRunInput {
   partialAnswer?: string;
 }
 
-/** What a provider yields while it answers, in order: any number of deltas, and sources once. */
+/**
+ * What a provider yields while it answers: deltas, and sources (each sources event replaces the
+ * list so far). Send sources before the text that cites them, so its `[n]` markers stream live.
+ */
 export type AgentEvent = { type: 'delta'; text: string } | { type: 'sources'; sources: MessageSource[] };
 
 /**

@@ -70,12 +70,17 @@ describe('guardRuns', () => {
     await expect(collect(throwing(new AgentError('AGENT_UNREACHABLE')).run(input()))).rejects.toMatchObject({ code: 'AGENT_UNREACHABLE' });
   });
 
-  it('rejects events after the sources, and deltas without text', async () => {
-    const late = provider(async function* () {
-      yield SOURCES;
-      yield { type: 'delta', text: 'late' };
+  it('removes markers that point at no source, and ends with the sources marked cited or not', async () => {
+    const citing = provider(async function* () {
+      yield { type: 'sources', sources: [{ title: 'A', url: 'https://a.example', snippet: '', score: 1 }] };
+      yield { type: 'delta', text: 'True [1], made up [2].' };
     });
-    await expect(collect(guardRuns(late, { timeoutMs: 1000 }).run(input()))).rejects.toMatchObject({ code: 'AGENT_BAD_RESPONSE' });
+    const events = await collect(guardRuns(citing, { timeoutMs: 1000 }).run(input()));
+    expect(events.filter((e) => e.type === 'delta').map((e) => e.text).join('')).toBe('True [1], made up.');
+    expect(events.at(-1)).toEqual({ type: 'sources', sources: [{ title: 'A', url: 'https://a.example', snippet: '', score: 1, cited: true }] });
+  });
+
+  it('rejects deltas without text', async () => {
     const empty = provider(async function* () {
       yield { type: 'delta' } as unknown as AgentEvent;
     });

@@ -1,4 +1,5 @@
 import { AgentError, type AgentEvent, type AgentProvider, type AgentRunInput } from './agent-provider.js';
+import { citedEvents } from './citations.js';
 
 export interface RunGuardOptions {
   /** Longest wait for the provider's next event (its first, or the one after the last). */
@@ -8,11 +9,11 @@ export interface RunGuardOptions {
 /**
  * Wraps a provider so every run behaves the same whatever the provider does: a run that goes quiet
  * for `timeoutMs` fails with AGENT_TIMEOUT, an abort ends it at once even when the provider is stuck
- * in a read that ignores its signal, events arrive in order (deltas, then sources once), and
- * anything thrown becomes an AgentError.
+ * in a read that ignores its signal, `[n]` markers that point at no source are removed (the last
+ * event is the sources, marked cited or not), and anything thrown becomes an AgentError.
  */
 export function guardRuns(provider: AgentProvider, options: RunGuardOptions): AgentProvider {
-  return { id: provider.id, run: (input) => guardedRun(provider, input, options) };
+  return { id: provider.id, run: (input) => citedEvents(guardedRun(provider, input, options)) };
 }
 
 async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { timeoutMs }: RunGuardOptions): AsyncGenerator<AgentEvent> {
@@ -27,7 +28,6 @@ async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { time
   };
 
   let iterator: AsyncIterator<AgentEvent> | undefined;
-  let sourcesSent = false;
   try {
     restartTimer();
     iterator = provider.run({ ...input, signal: controller.signal })[Symbol.asyncIterator]();
@@ -35,9 +35,7 @@ async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { time
       const step = await nextUnlessAborted(iterator, controller.signal);
       if (step.done) break;
       restartTimer();
-      if (sourcesSent) throw new AgentError('AGENT_BAD_RESPONSE', `Agent "${provider.id}" sent more after its sources.`);
-      if (step.value.type === 'sources') sourcesSent = true;
-      else if (typeof step.value.text !== 'string') throw new AgentError('AGENT_BAD_RESPONSE', `Agent "${provider.id}" sent a delta without text.`);
+      if (step.value.type === 'delta' && typeof step.value.text !== 'string') throw new AgentError('AGENT_BAD_RESPONSE', `Agent "${provider.id}" sent a delta without text.`);
       // PostgreSQL text cannot hold NUL; the answer must stay storable whatever the agent sends.
       yield step.value.type === 'delta' ? { type: 'delta', text: step.value.text.replaceAll('\u0000', '') } : step.value;
     }

@@ -8,7 +8,8 @@ export type AuthEventType =
   | 'sign_out'
   | 'password_reset_requested'
   | 'password_reset_completed'
-  | 'token_rejected';
+  | 'token_rejected'
+  | 'guest_merged';
 
 export interface AuthEvent {
   type: AuthEventType;
@@ -22,6 +23,9 @@ export interface AuthEvent {
   /** e.g. "email", "github", "oidc". */
   method?: string;
   ip?: string;
+  /** guest_merged: the guest (Better Auth user id) whose conversations moved to `userId`, and how many. */
+  guestId?: string;
+  conversations?: number;
 }
 
 /** `alice@example.com` → `a***@example.com`: enough to correlate, not enough to harvest. */

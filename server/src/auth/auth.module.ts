@@ -6,15 +6,19 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthEvents } from './auth-events.js';
 import { BetterAuthController } from './better-auth.controller.js';
 import { BetterAuthService } from './better-auth.service.js';
+import { GuestMergeController } from './guests/guest-merge.controller.js';
+import { GuestMergeService } from './guests/guest-merge.service.js';
+import { GuestPurgeScheduler } from './guests/guest-purge.scheduler.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtBearerStrategy } from './jwt-bearer.strategy.js';
 import { RevocationFeed } from './revocation/revocation-feed.js';
+import { RevocationList } from './revocation/revocation-list.js';
 import { revocationListProvider } from './revocation/revocation-list.provider.js';
 import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.js';
 
 @Module({
   imports: [PassportModule, UsersModule, RateLimitModule],
-  controllers: [BetterAuthController],
+  controllers: [BetterAuthController, GuestMergeController],
   providers: [
     AuthEvents,
     BetterAuthService,
@@ -24,7 +28,9 @@ import { jwtVerifierProvider, TokenAuthenticator } from './token-authenticator.j
     TokenAuthenticator,
     JwtBearerStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    GuestPurgeScheduler,
+    GuestMergeService,
   ],
-  exports: [BetterAuthService, AuthEvents],
+  exports: [BetterAuthService, AuthEvents, RevocationList],
 })
 export class AuthModule {}

@@ -51,6 +51,14 @@ export function authEventOf(ctx: AfterHookContext, clientIpHeader: string): Auth
       ip,
     };
   }
+  if (ctx.path === '/sign-in/anonymous') {
+    const reason = failureReason(returned);
+    return { type: 'sign_in', outcome: reason ? 'failure' : 'success', method: 'anonymous', userId: newUser?.id, reason, ip };
+  }
+  if (ctx.path === '/sign-in/host') {
+    const reason = failureReason(returned);
+    return { type: 'sign_in', outcome: reason ? 'failure' : 'success', method: 'host', userId: newUser?.id, reason, ip };
+  }
   if (ctx.path === '/sign-out') {
     return { type: 'sign_out', outcome: failureReason(returned) ? 'failure' : 'success', ip };
   }

@@ -1,5 +1,5 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
-import { bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
+import { admin, bearer, genericOAuth, jwt, oauthPopup } from 'better-auth/plugins';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AUTH_BASE_PATH } from '../common/auth-base-path.js';
@@ -7,9 +7,15 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { existingAccountEmail, verificationEmail } from './account-protection/account-emails.js';
+import { ADMIN_ROLE, consoleRoles } from './admin-roles.js';
 import { signInThrottle } from './account-protection/sign-in-throttle.plugin.js';
 import type { AuthEvent } from './auth-events.js';
 import { authEventsHook } from './better-auth-events.js';
+import { guestAccounts } from './guests/guest-accounts.js';
+import { GuestRepository } from './guests/guest.repository.js';
+import { hostIdentity } from './host-identity/host-identity.plugin.js';
+import { HostTokenReplays } from './host-identity/host-token-replays.js';
+import { HostTokenVerifier } from './host-identity/host-token-verifier.js';
 import { userProfileRules } from './profile/user-profile-rules.plugin.js';
 import { sessionTokenRedaction } from './session-token-redaction.js';
 
@@ -54,7 +60,8 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     emailAndPassword: {
-      enabled: true,
+      // AUTH_MODES without `password`: sign-up and sign-in by email answer 400, as Better Auth does when it is off.
+      enabled: config.authModes.includes('password'),
       minPasswordLength: 8,
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
@@ -90,6 +97,8 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
       // Sign-ups get their own budget per address (Better Auth keys every path apart already).
       customRules: {
         '/sign-up/*': { window: config.authRateLimit.signUp.windowSeconds, max: config.authRateLimit.signUp.max },
+        // A guest is an account too (a user row per call): made no faster than sign-ups.
+        '/sign-in/anonymous': { window: config.authRateLimit.signUp.windowSeconds, max: config.authRateLimit.signUp.max },
       },
     },
     socialProviders: {
@@ -122,6 +131,9 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
       sessionTokenRedaction(),
       userProfileRules(),
       signInThrottle(rateLimiter, config.authRateLimit.signInFailures),
+      // The `admin` role opens the site owner's console (/admin). Roles are granted from the
+      // command line (`npm run admin:grant`); see consoleRoles for what the role may do here.
+      admin({ roles: consoleRoles, adminRoles: [ADMIN_ROLE] }),
       jwt({
         jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
         jwt: {
@@ -130,15 +142,33 @@ export function betterAuthOptions({ config, pool, mailer, rateLimiter, logger, o
           expirationTime: `${config.auth.jwtTtlSeconds}s`,
           // The default payload is the whole user row; the API needs only who and how to greet them,
           // and which session the token belongs to, so that ending the session ends the token.
-          definePayload: ({ user, session }) => ({
-            sid: session.id,
-            email: user.email,
-            emailVerified: user.emailVerified,
-            name: user.name,
-            image: user.image ?? null,
-          }),
+          // A guest's token says so (the API gives guests their own limits) and carries no placeholder profile.
+          definePayload: ({ user, session }) => {
+            const isAnonymous = (user as { isAnonymous?: boolean | null }).isAnonymous === true;
+            return {
+              sid: session.id,
+              email: isAnonymous ? null : user.email,
+              emailVerified: user.emailVerified,
+              name: isAnonymous ? null : user.name,
+              image: user.image ?? null,
+              isAnonymous,
+              // Lets the API check the console's role without a query; a change reaches the token
+              // when it is next issued (JWT_TTL_SECONDS at most), see docs/console.md.
+              role: user.role ?? null,
+            };
+          },
         },
       }),
+      ...(config.authModes.includes('guest') ? [guestAccounts(new GuestRepository(pool), onAuthEvent, logger)] : []),
+      // The host site's own login, when it is configured (HOST_IDENTITY_*).
+      ...(config.hostIdentity
+        ? [
+            hostIdentity({
+              verifier: new HostTokenVerifier(config.hostIdentity, config.auth.clockToleranceSeconds),
+              replays: new HostTokenReplays(pool),
+            }),
+          ]
+        : []),
     ],
   } satisfies BetterAuthOptions;
 }

@@ -56,6 +56,8 @@ export class TokenAuthenticator {
         name: typeof claims.name === 'string' ? claims.name : null,
         image: typeof claims.image === 'string' ? claims.image : null,
         emailVerified: claims.emailVerified === true,
+        isGuest: claims.isAnonymous === true,
+        role: typeof claims.role === 'string' ? claims.role : null,
       });
       this.cache.set(token, { user, sessionId: claims.sid }, claims.exp * 1000);
       return user;

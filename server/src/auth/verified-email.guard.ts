@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthUser } from '../users/auth-user.js';
 
-/** With REQUIRE_EMAIL_VERIFICATION on, refuses users whose JWT does not say their address is confirmed. */
+/** With REQUIRE_EMAIL_VERIFICATION on, refuses users whose JWT does not say their address is confirmed (guests excepted). */
 @Injectable()
 export class VerifiedEmailGuard implements CanActivate {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -13,7 +13,8 @@ export class VerifiedEmailGuard implements CanActivate {
     if (!this.config.requireEmailVerification) return true;
     // Runs after the global JWT guard, which has set the user.
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
-    if (user?.emailVerified) return true;
+    // A guest has no address to confirm; the owner let guests in (AUTH_MODES=guest) and they have their own limit.
+    if (user?.emailVerified || user?.isGuest) return true;
     throw new DomainError('EMAIL_NOT_VERIFIED', 'Confirm your email address first: follow the link we sent you.');
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator.js';
 import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, AUTH_MODES, type AppConfig, type AuthMode } from '../config/app-config.js';
 
 class SignInProviderDto {
   @ApiProperty({ example: 'github', description: 'Pass to Better Auth as the provider (social) or providerId (OIDC).' })
@@ -24,6 +24,15 @@ class ClientConfigDto {
 
   @ApiProperty({ description: "Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner." })
   originAllowed!: boolean;
+
+  @ApiProperty({
+    enum: AUTH_MODES,
+    enumName: 'AuthMode',
+    isArray: true,
+    example: ['guest', 'password', 'social'],
+    description: 'The ways in the site owner offers (AUTH_MODES): the widget shows only these.',
+  })
+  authModes!: AuthMode[];
 }
 
 /**
@@ -48,6 +57,7 @@ export class ClientConfigController {
         ...(oidc ? [{ id: oidc.id, name: oidc.name, type: 'oidc' as const }] : []),
       ],
       messageMaxLength: config.chat.messageMaxLength,
+      authModes: config.authModes,
     };
   }
 

@@ -27,6 +27,7 @@ describe('GET /config', () => {
       ],
       messageMaxLength: 500,
       originAllowed: true,
+      authModes: ['password', 'social'],
     });
     expect(response.text).not.toMatch(/secret/);
     expect(response.headers['access-control-allow-origin']).toBe('*');

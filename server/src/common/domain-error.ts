@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   INVALID_LAST_EVENT_ID: 400,
   LAST_EVENT_ID_OUT_OF_RANGE: 400,
   RUN_NOT_CONTINUABLE: 409,
+  MESSAGE_NOT_FOUND: 404,
+  MESSAGE_NOT_RATEABLE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,3 +1,7 @@
+/** The ways into the chat a site owner can offer (AUTH_MODES). */
+export const AUTH_MODES = ['guest', 'password', 'social', 'host'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
 /** The validated, typed configuration every module reads (never `process.env` directly). */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -75,6 +79,25 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Agent runs' event logs (RUN_EVENTS_*) and the lease that tells a dead instance's runs (RUN_LEASE_SECONDS). */
   runs: { eventsMax: number; flushMs: number; retentionMinutes: number; leaseSeconds: number };
+  /** What the widget offers (AUTH_MODES); a mode that is off is off on the server too. */
+  authModes: AuthMode[];
+  /** Anonymous users (AUTH_MODES=guest): their own agent-run limit, and how long they are kept after their last visit. */
+  guests: { rateLimit: { max: number; windowSeconds: number }; retentionDays: number };
+  /**
+   * The host site's own login: its backend signs short-lived identity tokens that
+   * `POST /api/auth/sign-in/host` exchanges for a session. Unset: that sign-in is off.
+   */
+  hostIdentity?: HostIdentitySettings;
+  /** The site owner's console (/admin): whether it shows who asked, and what counts as unanswered. */
+  console: { showIdentities: boolean; lowScoreThreshold: number; questionSimilarity: number };
+}
+
+/** How identity tokens from the host site are verified: exactly one of `secret` (HS256) and `jwksUrl`. */
+export interface HostIdentitySettings {
+  secret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -14,6 +15,8 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toFloat = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?(\d+\.?\d*|\.\d+)$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
@@ -371,5 +374,73 @@ export class Environment {
   @Max(3600)
   @IsInt()
   RUN_LEASE_SECONDS = 30;
+
+  // --- Ways in and guests ---
+  /**
+   * What the widget offers, comma-separated: `guest` (ask at once as an anonymous user),
+   * `password`, `social`, `host` (the host site's own login). Unknown values are refused in `loadConfig`.
+   */
+  @IsString()
+  AUTH_MODES = 'password,social';
+
+  /** Agent runs one guest may start per window: lower than AGENT_RATE_LIMIT, as a guest costs nothing to make. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Days a guest and its conversations are kept after its last visit; then the purge deletes them. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  GUEST_RETENTION_DAYS = 30;
+  // --- The host site's own login (identity verification) ---
+
+  /** Shared secret the host's backend signs identity tokens with (HS256). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)' })
+  HOST_IDENTITY_SECRET?: string;
+
+  /** Or: the host's public keys (EdDSA, ES256 or RS256), fetched and cached. */
+  @IsOptional()
+  @IsUrl(httpUrl)
+  HOST_IDENTITY_JWKS_URL?: string;
+
+  /** The `iss` identity tokens must carry; required with a secret or key set. */
+  @IsOptional()
+  @IsString()
+  HOST_IDENTITY_ISSUER?: string;
+
+  /** The `aud` identity tokens must carry; defaults to PUBLIC_URL. */
+  @IsOptional()
+  @IsString()
+  HOST_IDENTITY_AUDIENCE?: string;
+  // --- The site owner's console (/admin) ---
+  /** Show who asked (email and name) in the console; off by default, the console shows question text only. */
+  @Transform(toBool)
+  @IsBoolean()
+  ADMIN_SHOW_IDENTITIES = false;
+
+  /** An answer whose best source scored under this counts as unanswered (the agent's retrieval score). */
+  @Transform(toFloat)
+  @Min(0)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  ADMIN_LOW_SCORE_THRESHOLD = 0.05;
+
+  /** How alike (pg_trgm similarity, 0 to 1) two unanswered questions must be to share a group. */
+  @Transform(toFloat)
+  @Min(0.1)
+  @Max(1)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  ADMIN_QUESTION_SIMILARITY = 0.5;
 
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, DEVELOPMENT_SECRET, EXAMPLE_SECRET, loadConfig } from './load-config.js';
+import { ConfigError, DEVELOPMENT_HOST_IDENTITY_SECRET, DEVELOPMENT_SECRET, EXAMPLE_SECRET, loadConfig } from './load-config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -139,5 +139,55 @@ describe('loadConfig', () => {
     ['public metrics', { METRICS_TOKEN: '' }, /^METRICS_TOKEN \(unset\): required in production/],
   ])('refuses production with a %s', (_label, override, expected) => {
     expect(problemsOf({ ...PRODUCTION, ...override })).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('offers password and social sign-in by default, and guests or the host login only when asked', () => {
+    expect(loadConfig({}).authModes).toEqual(['password', 'social']);
+    expect(loadConfig({ AUTH_MODES: ' Host, guest ,password ' }).authModes).toEqual(['guest', 'password', 'host']);
+    expect(loadConfig({ AUTH_MODES: 'guest' }).authModes).toEqual(['guest']);
+  });
+
+  it('refuses an unknown or empty list of modes, naming the ones it knows', () => {
+    expect(problemsOf({ AUTH_MODES: 'guest,magic-link' })).toEqual([
+      'AUTH_MODES=guest,magic-link: unknown mode magic-link (choose among guest, password, social, host)',
+    ]);
+    expect(problemsOf({ AUTH_MODES: ',' })).toEqual([expect.stringMatching(/^AUTH_MODES=,: name at least one of guest, password/)]);
+  });
+
+  it("reads the guests' own agent-run limit and their retention", () => {
+    expect(loadConfig({}).guests).toEqual({ rateLimit: { max: 5, windowSeconds: 60 }, retentionDays: 30 });
+    const config = loadConfig({ GUEST_AGENT_RATE_LIMIT: '2', GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS: '600', GUEST_RETENTION_DAYS: '7' });
+    expect(config.guests).toEqual({ rateLimit: { max: 2, windowSeconds: 600 }, retentionDays: 7 });
+    expect(problemsOf({ GUEST_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^GUEST_RETENTION_DAYS=0: /)]);
+  });
+
+  describe('the host site\'s own login (HOST_IDENTITY_*)', () => {
+    const HOST = { HOST_IDENTITY_SECRET: 'h'.repeat(40), HOST_IDENTITY_ISSUER: 'https://shop.example.com' };
+
+    it('is on with a secret and an issuer; the audience defaults to PUBLIC_URL', () => {
+      expect(loadConfig({ ...PRODUCTION, ...HOST }).hostIdentity).toEqual({
+        secret: 'h'.repeat(40),
+        jwksUrl: undefined,
+        issuer: 'https://shop.example.com',
+        audience: 'https://chat.example.com',
+      });
+    });
+
+    it('is off in production unless configured, and signs in the examples\' host in development', () => {
+      expect(loadConfig(PRODUCTION).hostIdentity).toBeUndefined();
+      expect(loadConfig({}).hostIdentity).toEqual({ secret: DEVELOPMENT_HOST_IDENTITY_SECRET, issuer: 'http://localhost:5173', audience: 'http://localhost:3000' });
+      expect(loadConfig({ SERVE_EXAMPLES: 'false' }).hostIdentity).toBeUndefined();
+    });
+
+    it.each([
+      ['a short secret', { HOST_IDENTITY_SECRET: 'short-one' }, /^HOST_IDENTITY_SECRET=\*\*\*: must be at least 32 characters/],
+      ['no issuer', { HOST_IDENTITY_ISSUER: '' }, /^HOST_IDENTITY_ISSUER \(unset\): required with HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL/],
+      ['both a secret and a key set', { HOST_IDENTITY_JWKS_URL: 'https://shop.example.com/jwks.json' }, /^HOST_IDENTITY_JWKS_URL=.*: set either/],
+      ['a plain http key set', { HOST_IDENTITY_SECRET: '', HOST_IDENTITY_JWKS_URL: 'http://shop.example.com/jwks.json' }, /^HOST_IDENTITY_JWKS_URL=.*: must use https in production/],
+      ['the development secret', { HOST_IDENTITY_SECRET: DEVELOPMENT_HOST_IDENTITY_SECRET }, /^HOST_IDENTITY_SECRET=\*\*\*: is the development value/],
+      ['an issuer without a key', { HOST_IDENTITY_SECRET: '' }, /^HOST_IDENTITY_ISSUER=https:\/\/shop\.example\.com: needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL/],
+    ])('refuses %s', (_label, override, expected) => {
+      expect(problemsOf({ ...PRODUCTION, ...HOST, ...override })).toEqual([expect.stringMatching(expected)]);
+    });
   });
 });

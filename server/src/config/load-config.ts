@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isIP } from 'node:net';
-import type { AppConfig } from './app-config.js';
+import { AUTH_MODES, type AppConfig, type AuthMode } from './app-config.js';
 import { DEFAULT_EMBEDDED_POSTGRES_DIR, Environment } from './environment.js';
 
 /** Used only outside production so `npm start` works with no `.env`; production refuses it. */
@@ -19,6 +19,7 @@ const SECRET_SETTINGS = new Set([
   'OIDC_CLIENT_SECRET',
   'METRICS_TOKEN',
   'REDIS_URL',
+  'HOST_IDENTITY_SECRET',
 ]);
 
 export class ConfigError extends Error {
@@ -65,6 +66,40 @@ function productionProblems(env: Environment, origins: string[]): string[] {
   if (!env.METRICS_TOKEN) problems.push('METRICS_TOKEN (unset): required in production (otherwise /metrics is public)');
   if (insecure.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: every origin must use https in production (${insecure.join(', ')})`);
   return problems;
+}
+
+/**
+ * Signs the identity tokens of the host-login example (`examples/host-login/`) when the examples are
+ * served and no host identity is configured; never used in production, where examples are off.
+ */
+export const DEVELOPMENT_HOST_IDENTITY_SECRET = 'development-only-host-identity-secret-0123456789';
+
+function hostIdentityProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  const keyed = Boolean(env.HOST_IDENTITY_SECRET || env.HOST_IDENTITY_JWKS_URL);
+  if (env.HOST_IDENTITY_SECRET && env.HOST_IDENTITY_JWKS_URL)
+    problems.push(`HOST_IDENTITY_JWKS_URL=${env.HOST_IDENTITY_JWKS_URL}: set either HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL, not both`);
+  if (keyed && !env.HOST_IDENTITY_ISSUER) problems.push('HOST_IDENTITY_ISSUER (unset): required with HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL');
+  for (const name of ['HOST_IDENTITY_ISSUER', 'HOST_IDENTITY_AUDIENCE'] as const) {
+    if (!keyed && env[name]) problems.push(`${name}=${env[name]}: needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL`);
+  }
+  if (env.NODE_ENV === 'production') {
+    if (env.HOST_IDENTITY_SECRET === DEVELOPMENT_HOST_IDENTITY_SECRET)
+      problems.push('HOST_IDENTITY_SECRET=***: is the development value; generate a real one');
+    if (env.HOST_IDENTITY_JWKS_URL && !env.HOST_IDENTITY_JWKS_URL.startsWith('https://'))
+      problems.push(`HOST_IDENTITY_JWKS_URL=${env.HOST_IDENTITY_JWKS_URL}: must use https in production`);
+  }
+  return problems;
+}
+
+function hostIdentity(env: Environment, publicUrl: string, examples: AppConfig['examples']): AppConfig['hostIdentity'] {
+  const audience = env.HOST_IDENTITY_AUDIENCE ?? publicUrl;
+  if (env.HOST_IDENTITY_SECRET || env.HOST_IDENTITY_JWKS_URL) {
+    return { secret: env.HOST_IDENTITY_SECRET, jwksUrl: env.HOST_IDENTITY_JWKS_URL, issuer: env.HOST_IDENTITY_ISSUER!, audience };
+  }
+  // The examples' own origin plays the host site, so `npm start` shows the host login working.
+  if (examples.serve) return { secret: DEVELOPMENT_HOST_IDENTITY_SECRET, issuer: `http://localhost:${examples.port}`, audience };
+  return undefined;
 }
 
 /** A provider is on when all its settings are given; half a configuration is a mistake. */
@@ -178,6 +213,15 @@ function parseTrustProxy(value: string): { trustProxy: AppConfig['trustProxy'] }
   return { trustProxy: entries };
 }
 
+/** AUTH_MODES → the modes, in the documented order; an unknown or empty list is a start-up error. */
+function parseAuthModes(value: string): { modes: AuthMode[] } | { problem: string } {
+  const given = value.split(',').map((m) => m.trim().toLowerCase()).filter(Boolean);
+  const unknown = given.filter((m) => !(AUTH_MODES as readonly string[]).includes(m));
+  if (unknown.length) return { problem: `AUTH_MODES=${value}: unknown mode ${unknown.join(', ')} (choose among ${AUTH_MODES.join(', ')})` };
+  if (!given.length) return { problem: `AUTH_MODES=${value}: name at least one of ${AUTH_MODES.join(', ')}` };
+  return { modes: AUTH_MODES.filter((m) => given.includes(m)) };
+}
+
 /**
  * Validates the environment and derives the typed configuration.
  * Throws a ConfigError listing one `NAME=value: what is wrong` line per problem.
@@ -192,11 +236,14 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const bad = invalidOrigins(origins);
   if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
   problems.push(...socialProviderProblems(env));
+  problems.push(...hostIdentityProblems(env));
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
+  const authModes = parseAuthModes(env.AUTH_MODES);
+  if ('problem' in authModes) problems.push(authModes.problem);
   if (!problems.some((p) => p.startsWith('AGENT_PROVIDER'))) problems.push(...agentProblems(env));
   if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
-  if (problems.length || 'problem' in trustProxy) throw new ConfigError(problems);
+  if (problems.length || 'problem' in trustProxy || 'problem' in authModes) throw new ConfigError(problems);
 
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const examples = { serve: env.SERVE_EXAMPLES && env.NODE_ENV !== 'production', port: env.EXAMPLES_PORT };
@@ -240,7 +287,8 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       messageMaxLength: env.MESSAGE_MAX_LENGTH,
       rateLimit: { max: env.AGENT_RATE_LIMIT, windowSeconds: env.AGENT_RATE_LIMIT_WINDOW_SECONDS },
     },
-    socialProviders: socialProviders(env),
+    // With `social` off no provider is configured, so Better Auth serves none and /config lists none.
+    socialProviders: authModes.modes.includes('social') ? socialProviders(env) : {},
     examples,
     agents: agents(env),
     knowledge: knowledge(env, publicUrl, examples),
@@ -262,6 +310,17 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       flushMs: env.RUN_EVENTS_FLUSH_MS,
       retentionMinutes: env.RUN_EVENTS_RETENTION_MINUTES,
       leaseSeconds: env.RUN_LEASE_SECONDS,
+    },
+    authModes: authModes.modes,
+    guests: {
+      rateLimit: { max: env.GUEST_AGENT_RATE_LIMIT, windowSeconds: env.GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS },
+      retentionDays: env.GUEST_RETENTION_DAYS,
+    },
+    hostIdentity: hostIdentity(env, publicUrl, examples),
+    console: {
+      showIdentities: env.ADMIN_SHOW_IDENTITIES,
+      lowScoreThreshold: env.ADMIN_LOW_SCORE_THRESHOLD,
+      questionSimilarity: env.ADMIN_QUESTION_SIMILARITY,
     },
   };
 }

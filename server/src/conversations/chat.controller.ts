@@ -22,7 +22,7 @@ import type { AuthUser } from '../users/auth-user.js';
 import { CurrentUser } from '../users/current-user.decorator.js';
 import { ApiConversationIdParam, ConversationIdParam } from './conversation-id.param.js';
 import { ChatService, type PreparedRun, type SendInput } from './chat.service.js';
-import { AgentRunResultDto, ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { AgentRunResultDto, ConversationDto, MessageDto, SourceDto } from './dto/conversation.dto.js';
 import { RunAgentDto, SendMessageDto } from './dto/requests.dto.js';
 import { RUN_STREAM_EVENT_SCHEMA, RUN_STREAM_EVENTS, type RunStreamEvents } from './dto/run-events.dto.js';
 import { SseStream } from '../common/sse-stream.js';
@@ -92,12 +92,12 @@ export class ChatController {
   @ApiNotFoundResponse({ description: 'RUN_NOT_FOUND: not one of your runs.' })
   @ApiConflictResponse({ description: 'RUN_NOT_CONTINUABLE: the run is not interrupted or stopped, or a later run wrote its answer.' })
   async continueRun(@CurrentUser() user: AuthUser, @UuidIdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.reply(await this.chat.prepareContinue(user.id, id), request, reply);
+    await this.reply(await this.chat.prepareContinue(user, id), request, reply);
   }
 
   private async respond(user: AuthUser, input: SendInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Errors up to here (validation, 404, 429) are ordinary JSON errors; nothing was stored.
-    await this.reply(await this.chat.prepare(user.id, input), request, reply);
+    await this.reply(await this.chat.prepare(user, input), request, reply);
   }
 
   private async reply(run: PreparedRun, request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -136,7 +136,7 @@ export class ChatController {
       runId: run.runId,
     });
     sse.send('delta', { messageId, text: run.assistantMessage.content });
-    sse.send('sources', { messageId, sources: run.assistantMessage.sources });
+    sse.send('sources', { messageId, sources: SourceDto.list(run.assistantMessage.sources) });
     sse.send('done', { message: MessageDto.from(run.assistantMessage) });
     sse.end();
   }

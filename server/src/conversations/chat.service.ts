@@ -15,8 +15,9 @@ import type { RunStatus } from '../runs/run-event.js';
 import type { NewRun } from '../runs/run.repository.js';
 import { RunsService } from '../runs/runs.service.js';
 import { toErrorResponse } from '../common/error-response.js';
-import { ConversationDto, MessageDto } from './dto/conversation.dto.js';
+import { ConversationDto, MessageDto, SourceDto } from './dto/conversation.dto.js';
 import type { RunStreamEvents } from './dto/run-events.dto.js';
+import type { AuthUser } from '../users/auth-user.js';
 import { ConversationRepository, type ConversationRecord } from './conversation.repository.js';
 import { titleFromMessage } from './conversation-title.js';
 import type { MessageStatus } from './message.entity.js';
@@ -70,10 +71,11 @@ export class ChatService {
     private readonly runs: RunsService,
   ) {}
 
-  async prepare(userId: string, input: SendInput): Promise<PreparedRun> {
+  async prepare(user: Pick<AuthUser, 'id' | 'isGuest'>, input: SendInput): Promise<PreparedRun> {
+    const userId = user.id;
     const max = this.config.chat.messageMaxLength;
     if ([...input.message].length > max) throw new DomainError('VALIDATION_FAILED', `message must be at most ${max} characters`);
-    await this.rateLimiter.consume(`agent-run:${userId}`, this.config.chat.rateLimit);
+    await this.consumeAgentRun(user);
 
     const clientMessageId = input.clientMessageId ?? null;
     const context = input.context ?? null;
@@ -97,8 +99,14 @@ export class ChatService {
    * Continues an `interrupted` or `stopped` answer: a new run of the same answer, whose agent is
    * handed the text so far and whose deltas are appended to it.
    */
-  async prepareContinue(userId: string, previousRunId: string): Promise<PreparedRun> {
-    await this.rateLimiter.consume(`agent-run:${userId}`, this.config.chat.rateLimit);
+  /** Guests cost nothing to make, so they get their own, lower, budget (GUEST_AGENT_RATE_LIMIT). */
+  private consumeAgentRun(user: Pick<AuthUser, 'id' | 'isGuest'>): Promise<void> {
+    return this.rateLimiter.consume(`agent-run:${user.id}`, user.isGuest ? this.config.guests.rateLimit : this.config.chat.rateLimit);
+  }
+
+  async prepareContinue(user: Pick<AuthUser, 'id' | 'isGuest'>, previousRunId: string): Promise<PreparedRun> {
+    const userId = user.id;
+    await this.consumeAgentRun(user);
     const resumed = await this.messages.resumeAnswer(userId, previousRunId, this.runs.newRun());
     if (!resumed) throw new DomainError('RUN_NOT_FOUND', 'Run not found');
     if (!resumed.started) throw new DomainError('RUN_NOT_CONTINUABLE', 'Only the latest run of an answer, interrupted or stopped, can be continued.');
@@ -155,7 +163,7 @@ export class ChatService {
           emit('delta', { messageId, text: event.text });
         } else {
           sources = event.sources;
-          emit('sources', { messageId, sources });
+          emit('sources', { messageId, sources: SourceDto.list(sources) });
         }
       }
       if (signal.aborted) status = abortedStatus(recorder.signal);

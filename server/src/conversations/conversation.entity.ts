@@ -8,6 +8,8 @@ export const CONVERSATION_TITLE_MAX_LENGTH = 200;
 @Entity('conversations')
 @Index('IDX_conversations_user_activity', { synchronize: false })
 @Index('IDX_conversations_search', { synchronize: false })
+// The site owner's console counts conversations started per day (migration 026).
+@Index('IDX_conversations_created', ['createdAt'])
 export class Conversation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_conversations' })
   id!: string;

@@ -113,6 +113,8 @@ export const conversationQueries = {
   addMessages: `UPDATE conversations c SET message_count = c.message_count + $2, last_message_at = greatest(c.last_message_at, now())
      WHERE c.id = $1 RETURNING ${CONVERSATION_COLUMNS}`,
   touch: `UPDATE conversations c SET last_message_at = greatest(c.last_message_at, now()) WHERE c.id = $1 RETURNING ${CONVERSATION_COLUMNS}`,
+  /** Every conversation of the user, oldest first (the account export). */
+  allOfUser: `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.user_id = $1 ORDER BY c.created_at, c.id`,
 } as const;
 
 /** All SQL on `conversations`. Every read and write is scoped by the owner's id. */
@@ -142,6 +144,11 @@ export class ConversationRepository {
 
   async create(db: Queryable, userId: string, title: string): Promise<ConversationRecord> {
     return (await this.one(db, conversationQueries.create, [userId, title]))!;
+  }
+
+  async allOfUser(userId: string): Promise<ConversationRecord[]> {
+    const { rows } = await this.pool.query<ConversationRow>(conversationQueries.allOfUser, [userId]);
+    return rows.map(toConversation);
   }
 
   async rename(userId: string, id: string, title: string): Promise<ConversationRecord | undefined> {

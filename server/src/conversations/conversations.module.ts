@@ -16,5 +16,6 @@ import { MessageRepository } from './message.repository.js';
   imports: [TypeOrmModule.forFeature([Conversation, Message]), AgentsModule, RateLimitModule, RunsModule],
   controllers: [ConversationsController, ChatController],
   providers: [ConversationRepository, MessageRepository, ConversationsService, ChatService],
+  exports: [ConversationsService],
 })
 export class ConversationsModule {}

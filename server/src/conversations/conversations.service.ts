@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { conversationToJson, conversationToMarkdown, exportFileName } from './conversation-export.js';
-import { ConversationDto, type ConversationPageDto, type ConversationWithMessagesDto, MessageDto } from './dto/conversation.dto.js';
+import { ConversationDto, type ConversationExportDto, type ConversationPageDto, type ConversationWithMessagesDto, MessageDto } from './dto/conversation.dto.js';
 import type { ExportFormat } from './dto/requests.dto.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { MessageRepository } from './message.repository.js';
@@ -68,6 +68,17 @@ export class ConversationsService {
     return format === 'json'
       ? { body: conversationToJson(conversation, messages), contentType: 'application/json; charset=utf-8', fileName: exportFileName(conversation, 'json') }
       : { body: conversationToMarkdown(conversation, messages), contentType: 'text/markdown; charset=utf-8', fileName: exportFileName(conversation, 'md') };
+  }
+
+  /** Every conversation of the user with every message and its sources, oldest first (the account export). */
+  async exportAll(userId: string): Promise<ConversationExportDto[]> {
+    const [conversations, messages] = await Promise.all([this.conversations.allOfUser(userId), this.messages.allOfUser(userId)]);
+    const byConversation = new Map<string, MessageDto[]>();
+    for (const message of messages) {
+      const list = byConversation.get(message.conversationId) ?? byConversation.set(message.conversationId, []).get(message.conversationId)!;
+      list.push(MessageDto.from(message));
+    }
+    return conversations.map((c) => ({ conversation: ConversationDto.from(c), messages: byConversation.get(c.id) ?? [] }));
   }
 }
 

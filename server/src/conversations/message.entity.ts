@@ -15,6 +15,9 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 @Index('IDX_messages_search', { synchronize: false })
 @Index('IDX_messages_reply_to', { synchronize: false })
 @Index('IDX_messages_user_client_id', { synchronize: false })
+// The site owner's console reads answers by time across every user (migration 026).
+@Index('IDX_messages_created_role', ['createdAt', 'role'])
+@Index('IDX_messages_answer_score', { synchronize: false })
 @Unique('UQ_messages_client_message_id', ['conversationId', 'clientMessageId'])
 @Check('CHK_messages_role', `"role" IN ('user', 'assistant')`)
 @Check('CHK_messages_status', `"status" IN ('complete', 'streaming', 'error', 'interrupted', 'stopped')`)

@@ -6,10 +6,11 @@ import type { Queryable } from '../database/transaction.js';
 import type { NewRun } from '../runs/run.repository.js';
 import { CONVERSATION_COLUMNS, type ConversationRecord, type ConversationRow, toConversation } from './conversation.repository.js';
 import { cursorTimestampSql, type KeysetPosition } from './keyset-cursor.js';
+import type { MessageFeedbackRecord } from './feedback-vocabulary.js';
 import type { Message, MessageStatus } from './message.entity.js';
 
-/** A message as the API shows it. */
-export type MessageRecord = Omit<Message, 'conversation' | 'user' | 'replyTo' | 'searchVector'>;
+/** A message as the API shows it; reads of a conversation add the owner's feedback. */
+export type MessageRecord = Omit<Message, 'conversation' | 'user' | 'replyTo' | 'searchVector'> & { feedback?: MessageFeedbackRecord | null };
 
 interface MessageRow {
   id: string;
@@ -26,10 +27,15 @@ interface MessageRow {
   page_context: PageContext | null;
   created_at: Date;
   updated_at: Date;
+  feedback?: MessageFeedbackRecord | null;
 }
 
 /** The columns every message read returns, for `toMessage` (`m` is the table's alias). */
 const MESSAGE_COLUMNS = 'm.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at';
+
+/** The owner's feedback on message `m`, as one JSON value (NULL when none): for reads of a conversation. */
+const FEEDBACK_COLUMN = `(SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+        FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback`;
 
 function toMessage(row: MessageRow): MessageRecord {
   return {
@@ -47,6 +53,7 @@ function toMessage(row: MessageRow): MessageRecord {
     pageContext: row.page_context,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.feedback !== undefined ? { feedback: row.feedback } : {}),
   };
 }
 
@@ -174,17 +181,19 @@ export const messageQueries = {
       AND m.content <> '' AND m.status IN ('complete', 'interrupted', 'stopped')
     ORDER BY m.created_at DESC, m.id DESC LIMIT $3`,
   /** The conversation and a page of its messages (newest first), in one statement; no row when it is not the user's. */
-  conversationPage: (before: boolean) => `SELECT ${CONVERSATION_COLUMNS}, ${prefixed('m', 'm_')}, ${cursorTimestampSql('m.created_at')} AS m_position
+  conversationPage: (before: boolean) => `SELECT ${CONVERSATION_COLUMNS}, ${prefixed('m', 'm_')}, m.feedback AS m_feedback, ${cursorTimestampSql('m.created_at')} AS m_position
     FROM conversations c
     LEFT JOIN LATERAL (
-      SELECT ${MESSAGE_COLUMNS} FROM messages m
+      SELECT ${MESSAGE_COLUMNS}, ${FEEDBACK_COLUMN} FROM messages m
       WHERE m.conversation_id = c.id AND m.user_id = c.user_id
         ${before ? 'AND (m.created_at, m.id) < ($4::timestamptz, $5::uuid)' : ''}
       ORDER BY m.created_at DESC, m.id DESC LIMIT $3
     ) m ON true
     WHERE c.id = $1 AND c.user_id = $2
     ORDER BY m.created_at DESC, m.id DESC`,
-  allOfConversation: `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id`,
+  allOfConversation: `SELECT ${MESSAGE_COLUMNS}, ${FEEDBACK_COLUMN} FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id`,
+  /** Every message of the user, by conversation, oldest first (the account export). */
+  allOfUser: `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.user_id = $1 ORDER BY m.conversation_id, m.created_at, m.id`,
 } as const;
 
 /** The parameters of `runInsert`, in its order. */
@@ -214,6 +223,7 @@ function fromPrefixed(row: Record<string, unknown>, p: string): MessageRecord | 
     pageContext: row[`${p}page_context`] as PageContext | null,
     createdAt: row[`${p}created_at`] as Date,
     updatedAt: row[`${p}updated_at`] as Date,
+    ...(row[`${p}feedback`] !== undefined ? { feedback: row[`${p}feedback`] as MessageFeedbackRecord | null } : {}),
   };
 }
 
@@ -337,6 +347,11 @@ export class MessageRepository {
   /** Every message of the conversation, oldest first. */
   async allOfConversation(userId: string, conversationId: string): Promise<MessageRecord[]> {
     const { rows } = await this.pool.query<MessageRow>(messageQueries.allOfConversation, [conversationId, userId]);
+    return rows.map(toMessage);
+  }
+
+  async allOfUser(userId: string): Promise<MessageRecord[]> {
+    const { rows } = await this.pool.query<MessageRow>(messageQueries.allOfUser, [userId]);
     return rows.map(toMessage);
   }
 

@@ -15,6 +15,7 @@ import { Message } from '../conversations/message.entity.js';
 import { MessageFeedback } from '../feedback/message-feedback.entity.js';
 import { KnowledgeDocument } from '../knowledge/document.entity.js';
 import { Chunk } from '../knowledge/chunk.entity.js';
+import { AdminAuditEntry } from '../admin/admin-audit-entry.entity.js';
 import { revertLastMigration, runMigrations } from './run-migrations.js';
 
 async function tables(url: string): Promise<string[]> {
@@ -32,10 +33,12 @@ async function tables(url: string): Promise<string[]> {
 
 const APP_TABLES = [
   'account',
+  'admin_audit_log',
   'auth_revocations',
   'chunks',
   'conversations',
   'documents',
+  'host_token_replays',
   'jwks',
   'message_feedback',
   'messages',
@@ -66,7 +69,8 @@ describe('migrations', () => {
     const pool = new pg.Pool({ connectionString: database.url });
     try {
       const options = betterAuthOptions({
-        config: loadConfig({ NODE_ENV: 'test' }),
+        // Every mode on, so every plugin's schema is checked (guests: the anonymous plugin's column).
+        config: loadConfig({ NODE_ENV: 'test', AUTH_MODES: 'guest,password,social,host' }),
         pool,
         mailer: { send: async () => undefined },
         rateLimiter: new PostgresRateLimiter(pool),
@@ -91,7 +95,7 @@ describe('migrations', () => {
   it('leave nothing for `migration:generate` to do: the entities match the migrated schema', async () => {
     // Runs after the re-apply above: TypeORM keys its generated-column records by database name,
     // which in a template clone is the template's.
-    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk] });
+    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk, AdminAuditEntry] });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();

@@ -1,15 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Message } from '../conversations/message.entity.js';
+import type { FeedbackRating, FeedbackReason } from '../conversations/feedback-vocabulary.js';
 import { User } from '../users/user.entity.js';
 
-export const FEEDBACK_RATINGS = ['up', 'down'] as const;
-export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
-
-/** Why an answer was rated down: a small fixed set, so the owner's console can count them. */
-export const FEEDBACK_REASONS = ['incorrect', 'incomplete', 'irrelevant', 'bad_sources', 'other'] as const;
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
-
-export const FEEDBACK_COMMENT_MAX_LENGTH = 1000;
+// Defined with the messages, which show a user's rating; re-exported for the feedback feature's readers.
+export { FEEDBACK_COMMENT_MAX_LENGTH, FEEDBACK_RATINGS, FEEDBACK_REASONS, type FeedbackRating, type FeedbackReason } from '../conversations/feedback-vocabulary.js';
 
 /** One user's rating of one answer; rating again replaces it, so the answer is the key. */
 @Entity('message_feedback')

@@ -24,6 +24,10 @@ export class Chunk {
   @Column({ type: 'text' })
   content!: string;
 
+  /** The id of the section's heading on the page (`#anchor`), empty before the first heading. */
+  @Column({ type: 'text', default: '' })
+  anchor!: string;
+
   /** Order of the section in its document. */
   @Column({ type: 'integer' })
   position!: number;

@@ -31,7 +31,7 @@ function render(node: Node, skipped: Set<string>): string {
   if (skipped.has(tag)) return '';
   const inner = () => element.childNodes.map((child) => render(child, skipped)).join('');
   const heading = /^h([1-6])$/.exec(tag);
-  if (heading) return `\n\n${'#'.repeat(Number(heading[1]))} ${inner().trim()}\n\n`;
+  if (heading) return `\n\n${'#'.repeat(Number(heading[1]))} ${inner().trim()}${headingId(element)}\n\n`;
   switch (tag) {
     case 'pre':
       return `\n\n${fence(element.text.replace(/^\n|\n$/g, ''), language(element))}\n\n`;
@@ -54,6 +54,12 @@ function render(node: Node, skipped: Set<string>): string {
     default:
       return BLOCKS.has(tag) ? `\n\n${inner()}\n\n` : inner();
   }
+}
+
+/** The heading's own id, as the `{#id}` the Markdown splitter reads, so citations link to it. */
+function headingId(heading: HTMLElement): string {
+  const id = heading.getAttribute('id')?.trim();
+  return id && /^[^\s{}]+$/.test(id) ? ` {#${id}}` : '';
 }
 
 function language(pre: HTMLElement): string {

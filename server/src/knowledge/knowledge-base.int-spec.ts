@@ -51,7 +51,7 @@ describe('knowledge base', () => {
     await folder.remove('faq.txt');
     await folder.write('new/widgets.md', '# Widgets\nSeveral widgets on one page share a session.');
     expect(await ingester.ingest([folder.path])).toEqual({ added: 1, updated: 1, unchanged: 2, removed: 1 });
-    expect((await search.search('dark mode', 3)).map((p) => p.url)).toEqual([`${BASE_URL}theming.md`]);
+    expect((await search.search('dark mode', 3)).map((p) => p.url)).toEqual([`${BASE_URL}theming.md#theming`]);
     expect(await search.search('custom properties', 3)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import type { KnowledgeRepository, KnowledgeWriter } from './knowledge.repositor
 import { INGESTIBLE_EXTENSIONS, parseDocument } from './parse-document.js';
 
 /** Bump when parsing or splitting changes, so re-ingesting rebuilds documents whose bytes did not change. */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 
 export interface IngestReport {
   added: number;

@@ -3,8 +3,11 @@ import { plainSnippet } from './plain-snippet.js';
 
 /** A ranked section of the knowledge base. */
 export interface Passage {
+  chunkId: string;
+  documentId: string;
   documentTitle: string;
   heading: string;
+  /** The document's URL, with the section's `#anchor` when it has one. */
   url: string;
   content: string;
   /** The part of the content around the matched words, as plain text. */
@@ -27,9 +30,11 @@ export class KnowledgeSearch {
     const rows = await this.knowledge.search(question, limit);
     const best = Math.max(0, ...rows.map((r) => r.score));
     return rows.filter((r) => r.score >= best * MIN_RELATIVE_SCORE).map((r) => ({
+      chunkId: r.chunk_id,
+      documentId: r.document_id,
       documentTitle: r.title,
       heading: r.heading,
-      url: r.url,
+      url: r.anchor ? `${r.url}#${encodeURIComponent(r.anchor)}` : r.url,
       content: r.content,
       snippet: plainSnippet(r.snippet),
       score: Math.round(r.score * 10_000) / 10_000,

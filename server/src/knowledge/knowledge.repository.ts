@@ -2,6 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Section } from './markdown-sections.js';
 
 export interface PassageRow {
+  chunk_id: string;
+  document_id: string;
+  anchor: string;
   title: string;
   heading: string;
   url: string;
@@ -21,7 +24,7 @@ export const knowledgeQueries = {
       SELECT websearch_to_tsquery('english', $1) AS every_word,
              replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery AS any_word
     ), ranked AS (
-      SELECT DISTINCT ON (c.document_id) c.document_id, c.heading, c.content, d.title, d.url, d.path, c.position,
+      SELECT DISTINCT ON (c.document_id) c.id AS chunk_id, c.document_id, c.heading, c.anchor, c.content, d.title, d.url, d.path, c.position,
              c.search_vector @@ q.every_word AS has_every_word,
              ts_rank(c.search_vector, q.any_word, 32) AS score,
              q.any_word
@@ -29,7 +32,7 @@ export const knowledgeQueries = {
       WHERE c.search_vector @@ q.any_word
       ORDER BY c.document_id, has_every_word DESC, score DESC, c.position
     )
-    SELECT title, heading, url, content, score::float8 AS score,
+    SELECT chunk_id, document_id, anchor, title, heading, url, content, score::float8 AS score,
            ts_headline('english', content, any_word, 'StartSel="",StopSel="",MinWords=12,MaxWords=36,ShortWord=2,MaxFragments=2,FragmentDelimiter=" … "') AS snippet
     FROM ranked
     ORDER BY has_every_word DESC, score DESC, path, position
@@ -41,8 +44,8 @@ export const knowledgeQueries = {
     ON CONFLICT (path) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, content_hash = EXCLUDED.content_hash, updated_at = now()
     RETURNING id`,
   deleteSections: `DELETE FROM chunks WHERE document_id = $1`,
-  insertSections: `INSERT INTO chunks (document_id, heading, content, position)
-    SELECT $1, heading, content, position FROM unnest($2::text[], $3::text[], $4::int[]) AS s(heading, content, position)`,
+  insertSections: `INSERT INTO chunks (document_id, heading, content, position, anchor)
+    SELECT $1, heading, content, position, anchor FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS s(heading, content, position, anchor)`,
   documentPaths: `SELECT id, path FROM documents`,
   deleteDocuments: `DELETE FROM documents WHERE id = ANY($1::uuid[])`,
 } as const;
@@ -65,7 +68,13 @@ export class KnowledgeWriter {
       document.contentHash,
     ]);
     await this.manager.query(knowledgeQueries.deleteSections, [id]);
-    await this.manager.query(knowledgeQueries.insertSections, [id, sections.map((s) => s.heading), sections.map((s) => s.content), sections.map((_, i) => i)]);
+    await this.manager.query(knowledgeQueries.insertSections, [
+      id,
+      sections.map((s) => s.heading),
+      sections.map((s) => s.content),
+      sections.map((_, i) => i),
+      sections.map((s) => s.anchor),
+    ]);
     return id;
   }
 

@@ -2,6 +2,8 @@
 export interface Section {
   heading: string;
   content: string;
+  /** The id of the innermost heading on the rendered page, for a `#anchor` link; '' before the first. */
+  anchor: string;
 }
 
 /** Sections longer than this are cut at paragraph breaks, so a passage stays quotable. */
@@ -9,6 +11,8 @@ const MAX_SECTION_CHARS = 1500;
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+/** An explicit id after a heading, `## Install {#setup}` (kramdown, Pandoc; HTML headings' ids arrive so). */
+const HEADING_ID = /\s*\{#([^\s}]+)\}$/;
 
 /**
  * Splits Markdown into sections at ATX headings (`#` … `######`), ignoring `#` lines inside fenced
@@ -19,12 +23,14 @@ export function markdownSections(markdown: string): { title: string | undefined;
   const lines = stripFrontMatter(markdown).replace(/\r\n?/g, '\n').split('\n');
   const trail: string[] = [];
   const sections: Section[] = [];
+  const anchors = new HeadingAnchors();
+  let anchor = '';
   let title: string | undefined;
   let body: string[] = [];
   let fence: string | null = null;
   const flush = () => {
     const content = body.join('\n').trim();
-    if (content) sections.push(...splitLongContent(content).map((part) => ({ heading: trail.filter(Boolean).join(' › '), content: part })));
+    if (content) sections.push(...splitLongContent(content).map((part) => ({ heading: trail.filter(Boolean).join(' › '), content: part, anchor })));
     body = [];
   };
   for (const line of lines) {
@@ -41,13 +47,48 @@ export function markdownSections(markdown: string): { title: string | undefined;
     }
     flush();
     const level = heading[1]!.length;
-    const text = plainHeading(heading[2]!);
+    const explicitId = HEADING_ID.exec(heading[2]!)?.[1];
+    const text = plainHeading(heading[2]!.replace(HEADING_ID, ''));
+    anchor = anchors.next(text, explicitId);
     if (level === 1 && title === undefined) title = text;
     trail.length = level - 1;
     trail[level - 1] = text;
   }
   flush();
   return { title, sections };
+}
+
+/**
+ * Heading ids as GitHub (and most Markdown renderers) make them: lower case, punctuation dropped,
+ * spaces as hyphens, and `-1`, `-2`… for repeats on one page; an explicit id is kept as written.
+ */
+export class HeadingAnchors {
+  /** Each slug given, and for a base slug how many repeats it had. */
+  private readonly seen = new Map<string, number>();
+
+  next(text: string, explicitId?: string): string {
+    if (explicitId) {
+      this.seen.set(explicitId, 0);
+      return explicitId;
+    }
+    const base = headingSlug(text);
+    let slug = base;
+    while (this.seen.has(slug)) {
+      const repeats = this.seen.get(base)! + 1;
+      this.seen.set(base, repeats);
+      slug = `${base}-${repeats}`;
+    }
+    this.seen.set(slug, 0);
+    return slug;
+  }
+}
+
+/** GitHub's heading slug: letters, digits, spaces, `-` and `_` kept, the rest dropped. */
+export function headingSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function stripFrontMatter(markdown: string): string {

@@ -23,7 +23,7 @@ export function parseDocument(fileName: string, text: string): ParsedDocument {
   }
   if (extension === '.txt') {
     const content = text.replace(/\r\n?/g, '\n').trim();
-    return { title: clip(fallbackTitle), sections: content ? splitLongContent(content).map((part) => ({ heading: '', content: part })) : [] };
+    return { title: clip(fallbackTitle), sections: content ? splitLongContent(content).map((part) => ({ heading: '', content: part, anchor: '' })) : [] };
   }
   const parsed = markdownSections(text);
   return { title: clip(parsed.title ?? fallbackTitle), sections: parsed.sections };

@@ -9,4 +9,8 @@ export interface AuthUser {
   image: string | null;
   /** The JWT's `emailVerified` claim (false when a token lacks it). */
   emailVerified: boolean;
+  /** An anonymous user (AUTH_MODES=guest), from the JWT's `isAnonymous` claim: its own agent-run limit. */
+  isGuest: boolean;
+  /** The JWT's `role` claim (Better Auth's admin plugin; comma-separated roles), null when it has none. */
+  role: string | null;
 }

@@ -5,6 +5,8 @@ import { type SubjectProfile, UserRepository, type UserRecord } from './user.rep
 
 export interface IdentityClaims extends SubjectProfile {
   emailVerified: boolean;
+  isGuest: boolean;
+  role: string | null;
 }
 
 @Injectable()
@@ -14,7 +16,7 @@ export class UsersService {
   /** The user behind verified token claims, created on first sight, profile refreshed otherwise. */
   async upsertFromClaims(claims: IdentityClaims): Promise<AuthUser> {
     const user = await this.users.upsertFromClaims(claims);
-    return { id: user.id, subject: user.authSubject, email: user.email, name: user.name, image: user.image, emailVerified: claims.emailVerified };
+    return { id: user.id, subject: user.authSubject, email: user.email, name: user.name, image: user.image, emailVerified: claims.emailVerified, isGuest: claims.isGuest, role: claims.role };
   }
 
   async findById(id: string): Promise<UserRecord> {

@@ -42,6 +42,20 @@ The panel renders Markdown with \`code\`, *emphasis* and [links](https://example
 
 `;
 
+/**
+ * The `[cite]` answer: markers valid, past the end, zero, nested, listed, and inside code, streamed
+ * three characters at a time so deltas end mid-marker.
+ */
+export const CITED_ANSWER = [
+  'Add the script tag [1]. Set the server [2][1]. Not [0], nor [99], but [[1]] and [1, 99].',
+  '',
+  '```html',
+  '<p>[7] stays</p>',
+  '```',
+  '',
+  'Inline `items[3]` stays, and \\[4] too [2].',
+].join('\n');
+
 /** Where a long answer ends, so a test can tell it arrived whole. */
 export const LONG_ANSWER_END = 'End of the long answer.';
 
@@ -61,7 +75,7 @@ export function longAnswer(tokens: number): string {
  * An OpenAI-compatible Chat Completions server on a real socket: `POST /v1/chat/completions`,
  * streamed as `data: {choices:[{delta:{content}}]}` chunks ending in `data: [DONE]`, or one JSON
  * completion when `stream` is false. Markers in the last user message script failures:
- * `[slow]` paces tokens 50 ms apart, `[pace=MS]` MS apart, `[long=N]` answers `longAnswer(N)`, `[fail]` answers HTTP 500, `[reset]` drops the connection
+ * `[cite]` answers CITED_ANSWER in three-character pieces, `[slow]` paces tokens 50 ms apart, `[pace=MS]` MS apart, `[long=N]` answers `longAnswer(N)`, `[fail]` answers HTTP 500, `[reset]` drops the connection
  * mid-stream, `[stall]` never finishes, `[malformed]` sends a chunk that is not JSON, `[whole]`
  * answers one JSON completion even to a streaming request (as some compatible servers do).
  */
@@ -78,7 +92,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return;
     }
     const long = /\[long=(\d+)\]/.exec(question);
-    const answer = long ? longAnswer(Number(long[1])) : fakeAnswer(body);
+    const answer = long ? longAnswer(Number(long[1])) : question.includes('[cite]') ? CITED_ANSWER : fakeAnswer(body);
     if (!body.stream || question.includes('[whole]')) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion', model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] }),
@@ -96,7 +110,7 @@ async function stream(response: ServerResponse, model: string, answer: string, q
     writeEvent(response, JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] }));
   openEventStream(response);
   chunk({ role: 'assistant', content: '' });
-  const tokens = answer.match(/\S+\s*/g) ?? [];
+  const tokens = question.includes('[cite]') ? (answer.match(/[\s\S]{1,3}/g) ?? []) : (answer.match(/\S+\s*/g) ?? []);
   const pace = /\[pace=(\d+)\]/.exec(question);
   const delay = question.includes('[slow]') ? 50 : pace ? Number(pace[1]) : tokenDelayMs;
   for (const [i, token] of tokens.entries()) {

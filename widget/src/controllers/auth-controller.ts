@@ -2,14 +2,14 @@ import type { ReactiveController } from 'lit';
 import { reportError, SESSION_EXPIRED } from '../components/base/report-error.js';
 import type { WidgetElement } from '../components/base/widget-element.js';
 import type { WidgetUser } from '../events.js';
-import type { ApiError } from '../services/api-error.js';
+import { ApiError } from '../services/api-error.js';
 import { AuthService } from '../services/auth-service.js';
 import type { WidgetStorage } from '../services/storage.js';
 
 /** `starting`: restoring a stored session; `unavailable`: that failed for another reason than the session. */
 export type AuthState = 'starting' | 'unavailable' | 'signed-out' | 'signed-in';
 
-export type SignInMethod = 'email' | 'sign-up' | 'social' | 'session';
+export type SignInMethod = 'email' | 'sign-up' | 'social' | 'session' | 'guest' | 'host';
 
 /**
  * The session's life cycle for the element that shows sign-in or chat: restores a stored session,
@@ -25,6 +25,7 @@ export class AuthController implements ReactiveController {
   /** The session ended by itself (not a sign-out): the sign-in view says so. */
   expired = false;
   readonly service: AuthService;
+  private signingOut?: Promise<void>;
 
   constructor(
     private readonly host: WidgetElement,
@@ -72,8 +73,28 @@ export class AuthController implements ReactiveController {
     this.host.emit('chat-widget:signed-in', { user, method });
   }
 
-  /** Ends the session on the server and forgets everything stored for it. */
-  async signOut(): Promise<void> {
+  /** Signs in with the host site's identity token; a refusal leaves the error and a Retry, never a form to fill. */
+  async signInWithHost(identityToken: string): Promise<void> {
+    this.error = null;
+    this.set('starting');
+    try {
+      this.signedIn(await this.service.signInWithHost(identityToken), 'host');
+    } catch (error) {
+      // Not reportError: a refused identity token is no expired session, and must not start another sign-in.
+      const apiError = ApiError.network(error);
+      this.host.emit('chat-widget:error', { code: apiError.code, message: apiError.message, status: apiError.status });
+      this.error = apiError;
+      this.set('unavailable');
+    }
+  }
+
+  /** Ends the session on the server and forgets everything stored for it; calls made meanwhile share the one sign-out. */
+  signOut(): Promise<void> {
+    this.signingOut ??= this.endSession().finally(() => (this.signingOut = undefined));
+    return this.signingOut;
+  }
+
+  private async endSession(): Promise<void> {
     const wasSignedIn = this.service.hasSession;
     await this.service.signOut();
     this.user = null;

@@ -52,6 +52,13 @@ export const en = {
   sources: 'Sources',
   loadOlder: 'Load older messages',
   emptyGreeting: 'Hi! How can I help?',
+  // runs that survive: reconnecting, continuing, and messages waiting for the network
+  reconnecting: 'Connection lost. Reconnecting…',
+  interrupted: 'Interrupted.',
+  continueAnswer: 'Continue',
+  waitingToSend: 'Waiting to send',
+  removeQueued: 'Remove unsent message',
+  queuedOffline: 'You are offline. Your message will be sent when you are back online.',
   // history
   conversations: 'Conversations',
   searchConversations: 'Search conversations',
@@ -80,6 +87,34 @@ export const en = {
   setupOriginRefused: 'This site ({origin}) may not use the chat server {server} yet. The site owner can allow it by adding {origin} to ALLOWED_ORIGINS in the server’s settings.',
   setupNoServer: 'No chat server answers at {server}. The site owner should set the widget’s server attribute to the chat server’s address.',
   setupUnreachable: 'The chat server {server} is not reachable right now. Please retry in a moment.',
+  // guests (AUTH_MODES=guest)
+  guestOffer: 'Sign in to keep your history on every device',
+  // the host site's login, and the account
+  errorHostIdentity: 'The site could not sign you in to the chat. Please retry in a moment.',
+  account: 'Account',
+  accountTitle: 'Your account',
+  signedInAs: 'Signed in as {name}',
+  exportData: 'Download my data',
+  deleteAccount: 'Delete my account and data',
+  deleteAccountWarning: 'This deletes your account and every conversation and message in it, for good. It cannot be undone.',
+  deleteAccountConfirm: 'Yes, delete everything',
+  backToChat: 'Back to the chat',
+  // citations and feedback
+  sourceLabel: 'Source {n}: {title}',
+  relatedSources: 'Related',
+  rateAnswer: 'Rate this answer',
+  rateUp: 'Helpful',
+  rateDown: 'Not helpful',
+  feedbackReason: 'What was wrong? (optional)',
+  reasonIncorrect: 'Incorrect',
+  reasonIncomplete: 'Incomplete',
+  reasonIrrelevant: 'Off topic',
+  reasonBadSources: 'Wrong sources',
+  reasonOther: 'Something else',
+  feedbackComment: 'Comment (optional)',
+  feedbackSend: 'Send feedback',
+  feedbackThanks: 'Thanks for your feedback.',
+  feedbackRemoved: 'Feedback removed.',
 };
 
 export type Strings = typeof en;

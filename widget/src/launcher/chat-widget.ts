@@ -20,7 +20,7 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 const CHAT_ICON = `<svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>`;
 
 // Properties a page may have set on the element before this script defined it (upgrade).
-const PROPERTIES = ['server', 'heading', 'greeting', 'position', 'theme', 'isOpen', 'locale', 'storage', 'strings', 'context', 'sendPageContext'] as const;
+const PROPERTIES = ['server', 'heading', 'greeting', 'position', 'theme', 'isOpen', 'locale', 'storage', 'strings', 'context', 'sendPageContext', 'identityToken', 'identityEndpoint'] as const;
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -68,7 +68,7 @@ function emit<K extends ChatWidgetEventName>(target: EventTarget, name: K, detai
  * @cssproperty --chat-widget-z-index - Stacking order on the host page.
  */
 export class ChatWidget extends HTMLElement {
-  static observedAttributes = ['server', 'title', 'greeting', 'position', 'theme', 'open', 'locale', 'storage', 'context', 'send-page-context'];
+  static observedAttributes = ['server', 'title', 'greeting', 'position', 'theme', 'open', 'locale', 'storage', 'context', 'send-page-context', 'identity-token', 'identity-endpoint'];
 
   private values = {
     server: SCRIPT_ORIGIN,
@@ -82,6 +82,8 @@ export class ChatWidget extends HTMLElement {
     strings: {} as Partial<Strings>,
     context: undefined as HostContext | undefined,
     sendPageContext: true,
+    identityToken: undefined as string | undefined,
+    identityEndpoint: undefined as string | undefined,
   };
 
   private launcher?: HTMLButtonElement;
@@ -228,6 +230,31 @@ export class ChatWidget extends HTMLElement {
     this.set('sendPageContext', value !== false);
   }
 
+  /**
+   * The host site's login: an identity token its backend signed for its signed-in user, which the
+   * widget exchanges for a session with no form; an empty string says nobody is signed in on the
+   * host (a session the host's login made then ends). See docs/identity.md.
+   * @attr identity-token
+   */
+  get identityToken(): string | undefined {
+    return this.values.identityToken;
+  }
+  set identityToken(value: string | undefined) {
+    this.set('identityToken', value ?? undefined);
+  }
+
+  /**
+   * A URL on this page's origin that answers `{ "token": "…" }` for the host's signed-in user (with
+   * its cookies), asked whenever the widget needs a session: at start, and when one ends.
+   * @attr identity-endpoint
+   */
+  get identityEndpoint(): string | undefined {
+    return this.values.identityEndpoint;
+  }
+  set identityEndpoint(value: string | undefined) {
+    this.set('identityEndpoint', value || undefined);
+  }
+
   /** Resolves once the element (and the panel, when loaded) has shown the latest changes. */
   get updateComplete(): Promise<boolean> {
     return Promise.resolve(this.rendered).then(() => this.panel?.updateComplete ?? true);
@@ -235,6 +262,8 @@ export class ChatWidget extends HTMLElement {
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'title') this.heading = value ?? '';
+    else if (name === 'identity-token') value === null ? void this.clearIdentity() : (this.identityToken = value);
+    else if (name === 'identity-endpoint') this.identityEndpoint = value ?? undefined;
     else if (name === 'open') this.isOpen = value !== null;
     else if (name === 'send-page-context') this.sendPageContext = value !== 'false';
     else (this as Record<string, unknown>)[name] = value ?? undefined;
@@ -283,6 +312,17 @@ export class ChatWidget extends HTMLElement {
   async newConversation(): Promise<void> {
     await this.open();
     this.panel?.newConversation();
+  }
+
+  /** Signs the host's user in with an identity token (the `identity-token` property). */
+  setIdentity(token: string): void {
+    this.identityToken = token;
+  }
+
+  /** The host's user signed out: signs the widget out and clears its storage. Works without opening the panel. */
+  async clearIdentity(): Promise<void> {
+    this.identityToken = '';
+    await this.signOut();
   }
 
   /** Signs out and clears everything this widget stored for the user. Works without opening the panel. */
@@ -389,7 +429,7 @@ export class ChatWidget extends HTMLElement {
 
   /** The panel's inputs, from the element's (Lit skips those that did not change). */
   private syncPanel(panel: ChatPanel, code: PanelChunk): void {
-    const { isOpen, server, heading, greeting, storage, locale, strings, context, sendPageContext } = this.values;
+    const { isOpen, server, heading, greeting, storage, locale, strings, context, sendPageContext, identityToken, identityEndpoint } = this.values;
     const t = code.resolveStrings(locale, strings);
     panel.setAttribute('aria-label', heading || t.defaultTitle);
     panel.hidden = !isOpen;
@@ -400,6 +440,8 @@ export class ChatWidget extends HTMLElement {
     panel.t = t;
     panel.context = context;
     panel.sendPageContext = sendPageContext;
+    panel.identityToken = identityToken;
+    panel.identityEndpoint = identityEndpoint;
   }
 
   private loadChunk(): Promise<PanelChunk> {

@@ -22,13 +22,14 @@ export function loadMarkdown(): Promise<Renderer> {
 const MEMO_SIZE = 500;
 const memo = new Map<string, { content: string; html: string }>();
 
-/** The cached HTML of `key` if its content is unchanged, else freshly rendered (and cached). */
-function memoized(key: string, content: string, render: Renderer): string {
+/** The cached HTML of `key` if its content (and citations) are unchanged, else freshly rendered (and cached). */
+function memoized(key: string, content: string, render: Renderer, citations: string[]): string {
   const kept = memo.get(key);
+  const version = citations.length ? `${content}\u0000${citations.join('\u0000')}` : content;
   // Least recently used goes first: a hit moves to the end of the Map's insertion order.
   memo.delete(key);
-  const html = kept?.content === content ? kept.html : render.renderMarkdown(content);
-  memo.set(key, { content, html });
+  const html = kept?.content === version ? kept.html : render.renderMarkdown(content, citations);
+  memo.set(key, { content: version, html });
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return html;
 }
@@ -47,16 +48,17 @@ function stableEnd(content: string): number {
 }
 
 /**
- * Sanitized HTML for message `id`, in parts, once the renderer is here; null before (the caller shows plain
+ * Sanitized HTML for message `id`, in parts, once the renderer is here, its markers as buttons named
+ * by `citations`; null before (the caller shows plain
  * text meanwhile). Memoized by id and content: parsing and sanitizing every answer on screen for
  * every streamed token made streaming quadratic in the length of the conversation.
  */
-export function markdownIfLoaded(id: string, content: string, streaming = false): string[] | null {
+export function markdownIfLoaded(id: string, content: string, streaming = false, citations: string[] = []): string[] | null {
   if (!renderer) return null;
-  if (!streaming) return [memoized(id, content, renderer)];
+  if (!streaming) return [memoized(id, content, renderer, citations)];
   // While streaming, only the block being written is parsed again for each token: the finished
   // blocks before it keep their HTML, and their DOM, as a part of their own (each part is
   // sanitized on its own).
   const end = stableEnd(content);
-  return [memoized(`${id}:finished`, content.slice(0, end), renderer), memoized(`${id}:tail`, content.slice(end), renderer)];
+  return [memoized(`${id}:finished`, content.slice(0, end), renderer, citations), memoized(`${id}:tail`, content.slice(end), renderer, citations)];
 }

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { addCitationButtons } from './citations.js';
 
 /**
  * Agent answers and retrieved snippets are untrusted. Two layers keep them inert:
@@ -33,7 +34,16 @@ const config = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
 };
 
-/** Markdown → sanitized HTML, safe for `unsafeHTML`. */
-export function renderMarkdown(markdown: string): string {
-  return purifier.sanitize(marked.parse(markdown, { async: false }), config);
+/**
+ * Markdown → sanitized HTML, safe for `unsafeHTML`. With `citations` (one accessible name per
+ * source), the answer's `[n]` markers become citation buttons, added after sanitizing.
+ */
+export function renderMarkdown(markdown: string, citations: string[] = []): string {
+  const html = marked.parse(markdown, { async: false });
+  if (!citations.length) return purifier.sanitize(html, config);
+  const fragment = purifier.sanitize(html, { ...config, RETURN_DOM_FRAGMENT: true });
+  addCitationButtons(fragment, citations);
+  const container = document.createElement('div');
+  container.append(fragment);
+  return container.innerHTML;
 }

@@ -1,11 +1,26 @@
 import { createParser } from 'eventsource-parser';
 import { ApiError } from './api-error.js';
-import type { ClientConfig, Conversation, ConversationPage, ConversationWithMessages, PageContext, RenameConversationBody, RunEvent, SendMessageBody } from './api-types.js';
+import type {
+  ClientConfig,
+  Conversation,
+  ConversationPage,
+  ConversationWithMessages,
+  MessageFeedback,
+  PageContext,
+  RateMessageBody,
+  RenameConversationBody,
+  Run,
+  RunEvent,
+  SendMessageBody,
+} from './api-types.js';
 
 /** What the API client needs from sign-in: a current token, and a fresh one after a 401. */
 export interface TokenSource {
   token(force?: boolean): Promise<string>;
 }
+
+/** One event of a run, with its SSE `id` (increasing within the run; 0 if the server sent none). */
+export type RunEventHandler = (event: RunEvent, id: number) => void;
 
 /** What the page tells the agent with a message (docs/embedding.md, "Page context"). */
 export interface SendInput {
@@ -48,21 +63,57 @@ export class ApiClient {
     await this.request(`/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
-  /** Stops a run (POST /runs/:id/stop): its partial answer is stored as `stopped`. */
-  async stopRun(runId: string): Promise<void> {
-    await this.request(`/runs/${encodeURIComponent(runId)}/stop`, { method: 'POST' });
+  /** Sends a message and streams its run; resolves when the stream ends (or rejects with ApiError). */
+  send(input: SendInput, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };
+    const path = input.conversationId ? `/conversations/${encodeURIComponent(input.conversationId)}/messages` : '/agents/run';
+    return this.stream(path, { method: 'POST', body: JSON.stringify(message) }, onEvent, signal);
   }
 
-  /** Sends a message and streams the run; resolves when the stream ends (or rejects with ApiError). */
-  async send(input: SendInput, onEvent: (event: RunEvent) => void, signal: AbortSignal): Promise<void> {
-    const message: SendMessageBody = { message: input.message, clientMessageId: input.clientMessageId, context: input.context };
-    const body = JSON.stringify(message);
-    const path = input.conversationId ? `/conversations/${encodeURIComponent(input.conversationId)}/messages` : '/agents/run';
-    const response = await this.request(path, { method: 'POST', body, headers: { accept: 'text/event-stream' }, signal });
+  /** Everything stored about the user, as the server's JSON file (`GET /users/me/export`). */
+  async exportAccount(): Promise<Blob> {
+    return (await this.request('/users/me/export')).blob();
+  }
+
+  /** Deletes the user's account and all its data (`DELETE /users/me`). */
+  async deleteAccount(): Promise<void> {
+    await this.request('/users/me', { method: 'DELETE' });
+  }
+
+  /** Rates an answer, replacing the user's earlier feedback on it. */
+  async rateMessage(id: string, body: RateMessageBody): Promise<MessageFeedback> {
+    return (await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'PUT', body: JSON.stringify(body) })).json();
+  }
+
+  async clearFeedback(id: string): Promise<void> {
+    await this.request(`/messages/${encodeURIComponent(id)}/feedback`, { method: 'DELETE' });
+  }
+
+  /** A run's events after `lastEventId` (0: from its start), then live until it ends. */
+  followRun(runId: string, lastEventId: number, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    return this.stream(`/runs/${encodeURIComponent(runId)}/events`, lastEventId ? { headers: { 'last-event-id': String(lastEventId) } } : {}, onEvent, signal);
+  }
+
+  /** Stops a run for every tab that follows it (they get its final `done`); returns its final state. */
+  async stopRun(runId: string): Promise<Run> {
+    return (await this.request(`/runs/${encodeURIComponent(runId)}/stop`, { method: 'POST' })).json();
+  }
+
+  /** Has the agent go on from a stopped or interrupted answer: a new run, streamed into the same message. */
+  continueRun(runId: string, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    return this.stream(`/runs/${encodeURIComponent(runId)}/continue`, { method: 'POST' }, onEvent, signal);
+  }
+
+  private async stream(path: string, init: RequestInit, onEvent: RunEventHandler, signal: AbortSignal): Promise<void> {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'text/event-stream');
+    const response = await this.request(path, { ...init, headers, signal });
     const parser = createParser({
-      onEvent: ({ event, data }) => onEvent({ type: event, ...JSON.parse(data) } as RunEvent),
+      onEvent: ({ id, event, data }) => onEvent({ type: event, ...JSON.parse(data) } as RunEvent, Number(id) || 0),
     });
-    const reader = response.body!.getReader();
+    // No body (204): nothing more to tell, as for a finished run whose every event the client had.
+    const reader = response.body?.getReader();
+    if (!reader) return;
     const decoder = new TextDecoder();
     try {
       for (;;) {

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/users/me/guest-merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a guest's conversations to the signed-in account
+         * @description For sign-ins that did not carry the guest’s session (social sign-in in a popup): the widget sends the guest’s own JWT. Password and host sign-ins merge by themselves. The guest is deleted with the move, so its token works once.
+         */
+        post: operations["GuestMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me": {
         parameters: {
             query?: never;
@@ -14,7 +34,7 @@ export interface paths {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["AccountController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -176,6 +196,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["FeedbackController_rate"];
+        post?: never;
+        delete: operations["FeedbackController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/unanswered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_unanswered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/rated-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_ratedDown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/documents/top-cited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_topCited"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/documents/never-cited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_neverCited"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_auditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsoleController_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/runs/{id}": {
         parameters: {
             query?: never;
@@ -237,6 +417,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MergeGuestDto: {
+            /** @description The guest's own API JWT (GET /api/auth/token with the guest's session), proof that the caller holds the guest's session. */
+            guestToken: string;
+        };
+        MergeGuestResultDto: {
+            /**
+             * @description Conversations moved to the signed-in account; 0 when a concurrent merge took the guest first.
+             * @example 2
+             */
+            conversations: number;
+        };
         UserProfileDto: {
             /** Format: uuid */
             id: string;
@@ -257,12 +448,26 @@ export interface components {
             /** @enum {string} */
             type: "social" | "oidc";
         };
+        /**
+         * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+         * @enum {string}
+         */
+        AuthMode: "guest" | "password" | "social" | "host";
         ClientConfigDto: {
             providers: components["schemas"]["SignInProviderDto"][];
             /** @example 8000 */
             messageMaxLength: number;
             /** @description Whether the API accepts the request's Origin (ALLOWED_ORIGINS); true without one. The widget explains a refusal to the site owner. */
             originAllowed: boolean;
+            /**
+             * @description The ways in the site owner offers (AUTH_MODES): the widget shows only these.
+             * @example [
+             *       "guest",
+             *       "password",
+             *       "social"
+             *     ]
+             */
+            authModes: components["schemas"]["AuthMode"][];
         };
         ConversationDto: {
             /** Format: uuid */
@@ -274,13 +479,39 @@ export interface components {
             lastMessageAt: string;
             messageCount: number;
         };
+        MessageFeedbackDto: {
+            /** @enum {string} */
+            rating: "up" | "down";
+            /** @enum {string|null} */
+            reason: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other" | null;
+            comment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SourceDto: {
             title: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description The page, with the `#anchor` of the passage’s section when it has one.
+             */
             url: string;
             snippet: string;
             /** @description Relevance, higher is better. */
             score: number;
+            /** @description The passage supporting the answer, plain text (answers stored before citations have none). */
+            quote?: string;
+            /**
+             * Format: uuid
+             * @description The knowledge-base chunk it came from.
+             */
+            chunkId?: string;
+            /**
+             * Format: uuid
+             * @description The knowledge-base document it came from.
+             */
+            documentId?: string;
+            /** @description Whether a `[n]` marker of the answer (n = this source’s 1-based position) cites it; uncited sources are related reading. */
+            cited: boolean;
         };
         MessageDto: {
             /** Format: uuid */
@@ -309,6 +540,8 @@ export interface components {
             runId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Your feedback on this answer; null when you gave none. */
+            feedback: components["schemas"]["MessageFeedbackDto"] | null;
         };
         ConversationExportDto: {
             conversation: components["schemas"]["ConversationDto"];
@@ -447,6 +680,228 @@ export interface components {
             /** @enum {string} */
             database: "up";
         };
+        SignInMethodDto: {
+            /** @description `credential` (password), `host` (the host site), or a social provider id. */
+            providerId: string;
+            /** @description The person's id at that provider. */
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SessionExportDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            ipAddress: string | null;
+            userAgent: string | null;
+        };
+        SignInExportDto: {
+            name: string;
+            /** @description A placeholder ending in `.invalid` for guests and host-site users. */
+            email: string;
+            emailVerified: boolean;
+            image: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            methods: components["schemas"]["SignInMethodDto"][];
+            sessions: components["schemas"]["SessionExportDto"][];
+        };
+        FeedbackExportDto: {
+            /**
+             * Format: uuid
+             * @description The rated answer (in `conversations`).
+             */
+            messageId: string;
+            /** @enum {string} */
+            rating: "up" | "down";
+            reason: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccountExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            profile: components["schemas"]["UserProfileDto"];
+            /** @description Null when sign-in is another deployment’s (AUTH_JWKS_URL). */
+            signIn: components["schemas"]["SignInExportDto"] | null;
+            /** @description Every conversation, oldest first, each with every message and its sources. */
+            conversations: components["schemas"]["ConversationExportDto"][];
+            /** @description Their ratings of answers, oldest first. */
+            feedback: components["schemas"]["FeedbackExportDto"][];
+        };
+        RateMessageDto: {
+            /** @enum {string} */
+            rating: "up" | "down";
+            /**
+             * @description Why the answer was rated down; only with `"rating": "down"`.
+             * @enum {string}
+             */
+            reason?: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other";
+            /** @description Free text for the site owner; blank counts as none. */
+            comment?: string;
+        };
+        ConsoleSettingsDto: {
+            /** @description The signed-in admin. */
+            email: Record<string, never>;
+            /** @description ADMIN_SHOW_IDENTITIES: whether the panels show who asked. */
+            showIdentities: boolean;
+            /** @description ADMIN_LOW_SCORE_THRESHOLD: a best source score under it counts as unanswered. */
+            lowScoreThreshold: number;
+            /** @description ADMIN_QUESTION_SIMILARITY: how alike (0..1) grouped questions are. */
+            questionSimilarity: number;
+        };
+        ConsoleRangeDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        ActivityDayDto: {
+            /** Format: date */
+            day: string;
+            /** @description Conversations started that day. */
+            conversations: number;
+            /** @description Questions asked (user messages). */
+            questions: number;
+            /** @description Answers given (agent messages). */
+            answers: number;
+        };
+        ActivityDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description One entry per UTC day of the range, zeros included. */
+            days: components["schemas"]["ActivityDayDto"][];
+        };
+        AskerDto: {
+            email: Record<string, never>;
+            name: Record<string, never>;
+        };
+        FlaggedAnswerDto: {
+            /** Format: uuid */
+            answerId: string;
+            /** Format: uuid */
+            conversationId: string;
+            question: string;
+            /** Format: date-time */
+            askedAt: string;
+            /** @description Why the answer counts as unanswered. */
+            reasons: ("no_source" | "low_score" | "rated_down")[];
+            /** @description The best source score; null without a scored source. */
+            bestScore: Record<string, never>;
+            asker?: components["schemas"]["AskerDto"];
+        };
+        QuestionGroupDto: {
+            /** @description The most asked wording in the group. */
+            question: string;
+            /** @description Unanswered answers in the group. */
+            count: number;
+            noSource: number;
+            lowScore: number;
+            ratedDown: number;
+            /** @description The most recent few. */
+            examples: components["schemas"]["FlaggedAnswerDto"][];
+        };
+        UnansweredDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description Unanswered answers in the range (at most `limit` are read and grouped). */
+            total: number;
+            /** @description True when the range held more than were grouped (the most recent are kept). */
+            truncated: boolean;
+            /** @description Largest groups first. */
+            groups: components["schemas"]["QuestionGroupDto"][];
+        };
+        RatedDownAnswerDto: {
+            /** Format: uuid */
+            answerId: string;
+            /** Format: uuid */
+            conversationId: string;
+            question: Record<string, never>;
+            /** @description The answer, cut to 500 characters. */
+            answer: string;
+            /** @enum {string|null} */
+            reason: "incorrect" | "incomplete" | "irrelevant" | "bad_sources" | "other" | null;
+            comment: Record<string, never>;
+            /** Format: date-time */
+            ratedAt: string;
+            asker?: components["schemas"]["AskerDto"];
+        };
+        RatedDownDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description Newest first. */
+            answers: components["schemas"]["RatedDownAnswerDto"][];
+        };
+        ConsoleDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            title: string;
+            url: string;
+            /** @description The file it was ingested from. */
+            path: string;
+            /** @description Citations in answers of the range. */
+            citations?: number;
+            /** @description Answers citing it. */
+            answers?: number;
+        };
+        DocumentsDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            documents: components["schemas"]["ConsoleDocumentDto"][];
+        };
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description What was done: `conversation.view`. */
+            action: string;
+            /**
+             * Format: uuid
+             * @description What it was done to (the conversation).
+             */
+            targetId: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The admin who did it (null once their account is deleted). */
+            adminEmail: Record<string, never>;
+        };
+        AuditLogDto: {
+            range: components["schemas"]["ConsoleRangeDto"];
+            /** @description Newest first. */
+            entries: components["schemas"]["AuditEntryDto"][];
+        };
+        ConsoleSourceDto: {
+            title: string;
+            url: string;
+            score: Record<string, never>;
+            cited: boolean;
+        };
+        ConsoleMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "user" | "assistant";
+            content: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            sources: components["schemas"]["ConsoleSourceDto"][];
+            /** @enum {string|null} */
+            rating: "up" | "down" | null;
+            reason: Record<string, never> | null;
+            comment: Record<string, never> | null;
+        };
+        ConsoleConversationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastMessageAt: string;
+            asker?: components["schemas"]["AskerDto"];
+            /** @description Oldest first, at most 500. */
+            messages: components["schemas"]["ConsoleMessageDto"][];
+        };
         RunDto: {
             /** Format: uuid */
             id: string;
@@ -514,6 +969,65 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GuestMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeGuestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeGuestResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: guestToken missing, not a JWT, or too long. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: guestToken is not a live guest's token of this server, or the caller is a guest. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
@@ -530,6 +1044,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserProfileDto"];
                 };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your account and all its data are deleted; every session and token of it ends. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid or expired token. */
             401: {
@@ -1190,6 +1740,681 @@ export interface operations {
             };
             /** @description DATABASE_UNAVAILABLE: the database is unreachable. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything stored about you, as a JSON download (Content-Disposition: attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExportDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your answers (an assistant message). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; it replaces your earlier feedback on this answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageFeedbackDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed id or body, or a reason with a thumbs up. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_RATEABLE: a message of yours, or an answer still streaming or failed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FeedbackController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your answers (an assistant message). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your feedback on this answer is gone (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a malformed id or body, or a reason with a thumbs up. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description MESSAGE_NOT_FOUND: not one of your messages. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is signed in, and the settings the panels follow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSettingsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_activity: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Conversations started, questions and answers per UTC day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                    "text/csv": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_unanswered: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Answers with no source, a low score or a thumbs down, grouped by the wording of their question. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnansweredDto"];
+                    "text/csv": components["schemas"]["UnansweredDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_ratedDown: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Answers rated down, with the reason and comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatedDownDto"];
+                    "text/csv": components["schemas"]["RatedDownDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_topCited: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Knowledge-base documents most cited in answers, most first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsDto"];
+                    "text/csv": components["schemas"]["DocumentsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_neverCited: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Knowledge-base documents no answer of the range cited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsDto"];
+                    "text/csv": components["schemas"]["DocumentsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_auditLog: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), inclusive; default: 29 days before `to`. */
+                from?: string;
+                /** @description Last day (UTC), inclusive; default: today. */
+                to?: string;
+                /** @description `csv`: the whole list as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who opened which conversation in the console, and when. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogDto"];
+                    "text/csv": components["schemas"]["AuditLogDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Any other error, with its code: 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ConsoleController_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your conversations. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any conversation, read-only; the view is written to the audit log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleConversationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed date, range or format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the account does not have the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONVERSATION_NOT_FOUND. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,9 +17,15 @@ export type SignInProvider = Schemas['SignInProviderDto'];
 export type ClientConfig = Schemas['ClientConfigDto'];
 export type SendMessageBody = Schemas['SendMessageDto'];
 export type RenameConversationBody = Schemas['RenameConversationDto'];
+export type MergeGuestBody = Schemas['MergeGuestDto'];
 /** Where a message was sent from: the page's address and title, and the host's own `context`. */
 export type PageContext = Schemas['PageContextDto'];
 export type ErrorBody = Schemas['ErrorBodyDto'];
+export type MessageFeedback = Schemas['MessageFeedbackDto'];
+export type RateMessageBody = Schemas['RateMessageDto'];
+export type FeedbackReason = NonNullable<RateMessageBody['reason']>;
+/** An agent run: a server-side resource any tab of its user can follow, stop or continue. */
+export type Run = Schemas['RunDto'];
 
 /** One server-sent event of an agent run: the SSE event name and its parsed data. */
 export type RunStreamEvent = Schemas['AgentRunStreamEvent'];

@@ -1,10 +1,13 @@
 import type { WidgetUser } from '../events.js';
 import { AUTH_BASE_PATH } from './api-contract.generated.js';
 import { ApiError } from './api-error.js';
+import type { MergeGuestBody } from './api-types.js';
 import { readClaims } from './jwt-claims.js';
 import type { WidgetStorage } from './storage.js';
 
 const SESSION_KEY = 'session';
+/** The host user (`sub`) whose identity token made the stored session, when the host site's login did. */
+const HOST_SUBJECT_KEY = 'host-subject';
 /** Refresh the API token this long before it expires, so no request carries a token about to lapse. */
 const REFRESH_MARGIN_SECONDS = 60;
 
@@ -22,8 +25,16 @@ export class AuthService {
 
   private readonly base: string;
 
+  /**
+   * Set when the server lets guests in (AUTH_MODES=guest): a request that needs a token while
+   * nobody is signed in first signs in as a new guest (the first send), then reports the guest here.
+   * The guest's session is sent as the bearer token on a later sign-in or sign-up, which is what
+   * moves its conversations to the account.
+   */
+  onGuestSignIn: ((user: WidgetUser) => void) | null = null;
+
   constructor(
-    server: string,
+    private readonly server: string,
     private readonly storage: WidgetStorage,
     /** Called when the session turned out to be gone (expired, revoked). */
     private readonly onExpired: () => void,
@@ -49,8 +60,10 @@ export class AuthService {
    * session and mailed a link leading back to `callbackURL`).
    */
   async signUp(name: string, email: string, password: string, callbackURL: string): Promise<WidgetUser | null> {
+    // A guest has a session already: only a new one means the account is signed in.
+    const before = this.storage.get(SESSION_KEY);
     await this.call('/sign-up/email', { name, email, password, callbackURL });
-    return this.hasSession ? this.userFromNewToken() : null;
+    return this.storage.get(SESSION_KEY) !== before ? this.userFromNewToken() : null;
   }
 
   /** Mails a new address-confirmation link (the server answers alike for any address). */
@@ -60,8 +73,41 @@ export class AuthService {
 
   /** After the social sign-in popup handed us a session token. */
   async adoptSession(sessionToken: string): Promise<WidgetUser> {
+    // The popup's sign-in never saw the guest's session: the widget hands the guest over itself,
+    // before switching, so a merge that fails leaves the guest as it was, conversations included.
+    if (this.user?.guest) await this.mergeGuestInto(sessionToken);
     this.storage.set(SESSION_KEY, sessionToken);
     return this.userFromNewToken();
+  }
+
+  /** POST /users/me/guest-merge as the account of `sessionToken`, with the guest's own JWT as proof. */
+  private async mergeGuestInto(sessionToken: string): Promise<void> {
+    const body: MergeGuestBody = { guestToken: await this.token() };
+    const { token } = await this.call<{ token: string }>('/token', undefined, sessionToken);
+    let response: Response;
+    try {
+      response = await fetch(`${this.server}/users/me/guest-merge`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+      });
+    } catch (error) {
+      throw ApiError.network(error);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
+  }
+
+  /** Exchanges an identity token the host site signed for a session (POST /sign-in/host). */
+  async signInWithHost(identityToken: string): Promise<WidgetUser> {
+    await this.call('/sign-in/host', { token: identityToken });
+    this.storage.set(HOST_SUBJECT_KEY, readClaims(identityToken).sub);
+    return this.userFromNewToken();
+  }
+
+  /** The host user the stored session belongs to; null for a session of another kind, or none. */
+  get hostSubject(): string | null {
+    return this.hasSession ? this.storage.get(HOST_SUBJECT_KEY) : null;
   }
 
   async requestPasswordReset(email: string, redirectTo: string): Promise<void> {
@@ -96,6 +142,7 @@ export class AuthService {
   }
 
   private async fetchToken(): Promise<string> {
+    if (!this.hasSession && this.onGuestSignIn) return this.signInAsGuest(this.onGuestSignIn);
     if (!this.hasSession) throw this.expired();
     let token: string;
     try {
@@ -104,7 +151,15 @@ export class AuthService {
       throw (error as ApiError).status === 401 ? this.expired() : error;
     }
     const claims = readClaims(token);
-    this.jwt = { token, exp: claims.exp, user: { id: claims.sub, email: claims.email ?? '', name: claims.name ?? '' } };
+    const user: WidgetUser = { id: claims.sub, email: claims.email ?? '', name: claims.name ?? '', ...(claims.isAnonymous ? { guest: true } : {}) };
+    this.jwt = { token, exp: claims.exp, user };
+    return token;
+  }
+
+  private async signInAsGuest(signedIn: (user: WidgetUser) => void): Promise<string> {
+    await this.call('/sign-in/anonymous', {});
+    const token = await this.fetchToken();
+    signedIn(this.jwt!.user);
     return token;
   }
 
@@ -122,9 +177,8 @@ export class AuthService {
   }
 
   /** One Better Auth call: POST with a JSON body, GET without; keeps the session token it hands out. */
-  private async call<T>(path: string, body?: object): Promise<T> {
+  private async call<T>(path: string, body?: object, session = this.storage.get(SESSION_KEY)): Promise<T> {
     const headers: Record<string, string> = {};
-    const session = this.storage.get(SESSION_KEY);
     if (session) headers.authorization = `Bearer ${session}`;
     if (body) headers['content-type'] = 'application/json';
     let response: Response;

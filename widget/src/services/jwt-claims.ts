@@ -2,8 +2,11 @@
 export interface JwtClaims {
   sub: string;
   exp: number;
-  email?: string;
-  name?: string;
+  /** Null for a guest. */
+  email?: string | null;
+  name?: string | null;
+  /** A guest (AUTH_MODES=guest). */
+  isAnonymous?: boolean;
 }
 
 export function readClaims(jwt: string): JwtClaims {

@@ -27,13 +27,17 @@ describe('http provider: the contract with the site owner’s agent', () => {
   const json = (body: unknown, type = 'application/json') => (response: ServerResponse) => response.writeHead(200, { 'content-type': type }).end(typeof body === 'string' ? body : JSON.stringify(body));
 
   it('accepts one JSON answer with its sources, and sends the bearer token', async () => {
-    const { route, events, run } = await answerFrom(json({ answer: 'From 5 € a month.', sources: [SOURCE] }), 'agent-token');
+    const { route, events, run } = await answerFrom(json({ answer: 'From 5 € a month [1].', sources: [SOURCE] }), 'agent-token');
     await run();
-    expect(events).toEqual([{ type: 'delta', text: 'From 5 € a month.' }, { type: 'sources', sources: [SOURCE] }]);
+    expect(events).toEqual([
+      { type: 'sources', sources: [{ ...SOURCE, cited: false }] },
+      { type: 'delta', text: 'From 5 € a month [1].' },
+      { type: 'sources', sources: [{ ...SOURCE, cited: true }] },
+    ]);
     expect(route.requests[0]!.headers).toMatchObject({ authorization: 'Bearer agent-token', accept: 'text/event-stream, application/json' });
   });
 
-  it('hands on streamed sources once, after the text, wherever the agent sent them', async () => {
+  it('hands on streamed sources as they come, the last event being the sources', async () => {
     const { events, run } = await answerFrom((response) => {
       openEventStream(response);
       writeEvent(response, JSON.stringify({ sources: [SOURCE] }), 'sources');
@@ -43,7 +47,11 @@ describe('http provider: the contract with the site owner’s agent', () => {
       response.end();
     });
     await run();
-    expect(events).toEqual([{ type: 'delta', text: 'From 5 €.' }, { type: 'sources', sources: [SOURCE] }]);
+    expect(events).toEqual([
+      { type: 'sources', sources: [{ ...SOURCE, cited: false }] },
+      { type: 'delta', text: 'From 5 €.' },
+      { type: 'sources', sources: [{ ...SOURCE, cited: false }] },
+    ]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { AgentError, type AgentEvent, type AgentProvider, type AgentRunInput, type MessageSource } from '../agent-provider.js';
+import { AgentError, type AgentEvent, type AgentProvider, type AgentRunInput } from '../agent-provider.js';
 import { parseAgentJson, postToAgent } from '../remote/fetch-agent.js';
 import { serverSentEvents } from '../remote/server-sent-events.js';
 import { parseSources } from '../sources.js';
@@ -44,19 +44,16 @@ export function httpAgent(options: HttpAgentOptions) {
 }
 
 async function* streamedAnswer(response: Response, signal: AbortSignal): AsyncGenerator<AgentEvent> {
-  // Sources may come before, between or after the deltas; they are handed on once, at the end.
-  let sources: MessageSource[] = [];
+  // Sources may come before, between or after the deltas; each list is handed on as it comes (the
+  // [n] markers of the text after it are checked against it) and the last one is the answer's.
   for await (const event of serverSentEvents(response, signal)) {
-    if (event.event === 'done') {
-      yield { type: 'sources', sources };
-      return;
-    }
+    if (event.event === 'done') return;
     if (event.event === 'delta') {
       const { text } = (parseAgentJson(event.data, 'a delta') ?? {}) as { text?: unknown };
       if (typeof text !== 'string') throw new AgentError('AGENT_BAD_RESPONSE', 'The agent sent a delta without text.');
       yield { type: 'delta', text };
     } else if (event.event === 'sources') {
-      sources = parseSources(((parseAgentJson(event.data, 'sources') ?? {}) as { sources?: unknown }).sources);
+      yield { type: 'sources', sources: parseSources(((parseAgentJson(event.data, 'sources') ?? {}) as { sources?: unknown }).sources) };
     } else if (event.event === 'error') {
       const { message } = (parseAgentJson(event.data, 'an error') ?? {}) as { message?: unknown };
       throw new AgentError('AGENT_FAILED', `The agent reported an error: ${typeof message === 'string' ? message.slice(0, 200) : 'no detail'}.`);
@@ -69,7 +66,6 @@ async function* streamedAnswer(response: Response, signal: AbortSignal): AsyncGe
 function* jsonAnswer(text: string): Generator<AgentEvent> {
   const body = parseAgentJson(text, 'an answer') as { answer?: unknown; sources?: unknown } | null;
   if (typeof body?.answer !== 'string') throw new AgentError('AGENT_BAD_RESPONSE', 'The agent’s JSON answer has no "answer" string.');
-  const sources = parseSources(body.sources ?? []);
+  yield { type: 'sources', sources: parseSources(body.sources ?? []) };
   yield { type: 'delta', text: body.answer };
-  yield { type: 'sources', sources };
 }

@@ -39,9 +39,10 @@ export function openaiAgent(options: OpenAiAgentOptions) {
           signal: input.signal,
         },
       );
+      // The passages are numbered in the prompt as they are here, so the model's [n] is source n.
+      yield { type: 'sources', sources: passageSources(passages) };
       if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) yield* streamedCompletion(response, input.signal);
       else yield* wholeCompletion(await response.text()); // servers that ignore `stream: true`
-      yield { type: 'sources', sources: passageSources(passages) };
     },
   } satisfies AgentProvider;
 }

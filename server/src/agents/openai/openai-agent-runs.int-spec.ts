@@ -42,7 +42,7 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
     expect(done.event).toBe('done');
     expect(done.data.message.content).toBe(deltas.map((d) => d.data.text).join(''));
     expect(done.data.message.content).toMatch(/^Answer to "Can several instances share the database\?" from \d passages and 2 earlier turns\.$/);
-    expect(done.data.message.sources[0]).toMatchObject({ title: 'Deploying on Neon › Horizontal scaling', url: 'https://docs.example.com/guides/deployment.html' });
+    expect(done.data.message.sources[0]).toMatchObject({ title: 'Deploying on Neon › Horizontal scaling', url: 'https://docs.example.com/guides/deployment.html#horizontal-scaling' });
 
     const request = openAi.requests.at(-1)!;
     expect(request.headers.authorization).toBe('Bearer sk-test-key');
@@ -57,7 +57,7 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
   it('accepts a whole completion from a server that does not stream', async () => {
     const answer = (await client.post('/agents/run', { message: '[whole] How do I deploy?' }).expect(200)).body.assistantMessage;
     expect(answer).toMatchObject({ status: 'complete', content: expect.stringMatching(/^Answer to "\[whole\] How do I deploy\?"/) });
-    expect(answer.sources[0].url).toBe('https://docs.example.com/guides/deployment.html');
+    expect(answer.sources[0].url).toMatch(/^https:\/\/docs\.example\.com\/guides\/deployment\.html#/);
   });
 
   it.each([
@@ -71,6 +71,6 @@ describe('agent runs with the openai provider (against a local OpenAI-compatible
 
   it('goes on streaming tokens when the client goes away, and stores the whole answer', async () => {
     const rows = await leaveStreamedRun(server.url, client, server.database.url, '[slow] take your time', 2);
-    expect(rows[1]!.content).toMatch(/^Answer to /);
+    expect(rows[1]!.content).toMatch(/^Answer to/);
   });
 });

@@ -4,6 +4,7 @@ import type { AgentRunInput } from '../agent-provider.js';
 const INSTRUCTIONS = [
   "You are the assistant of this site's documentation. Answer briefly, in Markdown.",
   'Base the answer on the numbered passages below; if they do not cover the question, say so rather than guessing.',
+  'After each claim, cite the passage it comes from with its number in brackets, like [1] or [2][3]; cite only passages listed below.',
   'Do not write URLs or a list of sources: the passages are shown to the reader as sources next to your answer.',
 ].join('\n');
 

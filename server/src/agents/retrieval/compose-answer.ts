@@ -10,12 +10,13 @@ const QUOTE_CHARS = 900;
 
 /**
  * A short Markdown answer: the best passage's opening paragraphs (code blocks and tables intact),
- * then the titles of the other passages. No links: clients list the sources next to the answer.
+ * then the titles of the other passages, each cited with its `[n]` marker (the passages are the
+ * answer's sources, in order). No links: clients list the sources next to the answer.
  */
 export function composeAnswer(passages: Passage[]): string {
   const [best, ...others] = passages;
-  const parts = [`From **${passageLabel(best!)}**:`, '', quote(best!.content)];
-  if (others.length) parts.push('', `See also ${others.map((p) => `**${passageLabel(p)}**`).join(', ')}.`);
+  const parts = [`From **${passageLabel(best!)}** [1]:`, '', quote(best!.content)];
+  if (others.length) parts.push('', `See also ${others.map((p, i) => `**${passageLabel(p)}** [${i + 2}]`).join(', ')}.`);
   return parts.join('\n');
 }
 

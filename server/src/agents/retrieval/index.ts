@@ -13,7 +13,7 @@ export interface RetrievalAgentOptions {
 
 /**
  * The built-in agent, for sites without an LLM: it quotes the best-matching passage of the
- * knowledge base, points at the next best ones, and cites them all as sources. Works offline.
+ * knowledge base, points at the next best ones, and cites each with a `[n]` marker. Works offline.
  */
 export function retrievalAgent(options: RetrievalAgentOptions) {
   const maxPassages = options.maxPassages ?? 3;
@@ -22,11 +22,12 @@ export function retrievalAgent(options: RetrievalAgentOptions) {
     async *run(input: AgentRunInput): AsyncGenerator<AgentEvent> {
       const passages = await relevantPassages(options.knowledge, input, maxPassages);
       const answer = passages.length ? composeAnswer(passages) : NOT_FOUND_ANSWER;
+      // Sources first, so the answer's markers are checked as it streams.
+      yield { type: 'sources', sources: passageSources(passages) };
       for (const text of textPieces(remainder(answer, input.partialAnswer))) {
         if (input.signal.aborted) return;
         yield { type: 'delta', text };
       }
-      yield { type: 'sources', sources: passageSources(passages) };
     },
   } satisfies AgentProvider;
 }

@@ -29,24 +29,34 @@ describe('agent runs with the retrieval provider', () => {
     const embed = await ask('Which script tag loads chat-widget.js?');
     const scale = await ask('Can I run several instances behind a load balancer?');
     const password = await ask('I forgot my password, how do I reset it?');
-    expect(embed.sources[0].url).toBe('https://docs.example.com/embedding.md');
-    expect(scale.sources[0].url).toBe('https://docs.example.com/guides/deployment.html');
+    // Each source links to its section's heading.
+    expect(embed.sources[0].url).toBe('https://docs.example.com/embedding.md#script-tag');
+    expect(scale.sources[0].url).toBe('https://docs.example.com/guides/deployment.html#horizontal-scaling');
     expect(password.sources[0].url).toBe('https://docs.example.com/faq.txt');
     expect(embed.content).toContain('```html\n<script src="https://chat.example.com/widget/chat-widget.js"></script>');
     expect(scale.content).toContain('run several behind a load balancer');
     for (const answer of [embed, scale, password]) {
       expect(answer.status).toBe('complete');
       for (const source of answer.sources) expect(answer.content).not.toContain(source.url);
+      // Every source is cited by its marker, and carries the passage it quotes.
+      answer.sources.forEach((source: { cited: boolean; quote: string; chunkId: string; documentId: string }, i: number) => {
+        expect(answer.content).toContain(`[${i + 1}]`);
+        expect(source).toMatchObject({ cited: true, quote: expect.any(String), chunkId: expect.any(String), documentId: expect.any(String) });
+      });
     }
+    expect(embed.content).toMatch(/^From \*\*Embedding guide › Script tag\*\* \[1\]:/);
   });
 
   it('streams the answer in pieces that add up to the stored message', async () => {
     const { events } = await client.stream('/agents/run', { message: 'How do I change the colours?' });
     const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data.text);
     expect(deltas.length).toBeGreaterThan(3);
+    // The sources come first, so markers stream live; the last sources event says which are cited.
     const sources = events.filter((e) => e.event === 'sources');
-    expect(sources).toHaveLength(1);
-    expect(sources[0]!.data.sources[0]).toMatchObject({ title: 'Theming', url: 'https://docs.example.com/theming.md', score: expect.any(Number) });
+    expect(events.findIndex((e) => e.event === 'sources')).toBeLessThan(events.findIndex((e) => e.event === 'delta'));
+    expect(sources[0]!.data.sources[0]).toMatchObject({ title: 'Theming', url: 'https://docs.example.com/theming.md#theming', score: expect.any(Number), cited: false });
+    expect(sources.at(-1)!.data.sources[0]).toMatchObject({ title: 'Theming', cited: true });
+    expect(events.at(-1)!.data.message.sources).toEqual(sources.at(-1)!.data.sources);
     expect(events.at(-1)!.data.message.content).toBe(deltas.join(''));
     expect(deltas.join('')).toContain('| `--chat-widget-accent` | `#2563eb` |');
   });
@@ -72,7 +82,7 @@ describe('agent runs with the retrieval provider', () => {
   it('reads a follow-up that matches nothing alone together with the question before it', async () => {
     const first = (await client.post('/agents/run', { message: 'How do I change the colours?' }).expect(200)).body;
     const followUp = (await client.post(`/conversations/${first.conversation.id}/messages`, { message: 'And for buttons?' }).expect(200)).body;
-    expect(followUp.assistantMessage.sources[0].url).toBe('https://docs.example.com/theming.md');
+    expect(followUp.assistantMessage.sources[0].url).toBe('https://docs.example.com/theming.md#theming');
   });
 
   it('says plainly when the docs do not cover a question, citing nothing', async () => {
@@ -83,7 +93,7 @@ describe('agent runs with the retrieval provider', () => {
 
   it('hands hostile passages back as text, and survives every awkward question', async () => {
     const answer = await ask('hostile payloads click');
-    expect(answer.sources[0]).toMatchObject({ title: 'Hostile payloads', url: 'https://docs.example.com/hostile/payloads.md' });
+    expect(answer.sources[0]).toMatchObject({ title: 'Hostile payloads', url: 'https://docs.example.com/hostile/payloads.md#hostile-payloads' });
     expect(answer.content).toContain(XSS[0]);
     const messages = [...awkwardStrings(), ...XSS];
     // A few at a time: each is an independent conversation, and a hundred in a row is slow on a busy machine.

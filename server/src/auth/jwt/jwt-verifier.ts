@@ -13,6 +13,8 @@ export interface VerifiedClaims extends JWTPayload {
   email?: string;
   name?: string;
   image?: string | null;
+  /** Better Auth's role(s), comma-separated; `admin` opens the console. */
+  role?: string | null;
 }
 
 /** How long a key set is trusted before it is read again, remote or in-process. */
@@ -72,7 +74,7 @@ function remoteKeySet(settings: AppConfig['auth']): JWTVerifyGetKey {
 }
 
 /** The key source being down is our problem, not the client's: answer 503, not 401. */
-function isKeySourceFailure(error: unknown): boolean {
+export function isKeySourceFailure(error: unknown): boolean {
   if (error instanceof KeySetUnavailableError) return true;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID') return true;

@@ -1,15 +1,37 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { MessageSource } from '../../agents/agent-provider.js';
 import type { ConversationRecord } from '../conversation.repository.js';
+import { FEEDBACK_RATINGS, FEEDBACK_REASONS, type FeedbackRating, type FeedbackReason, type MessageFeedbackRecord } from '../feedback-vocabulary.js';
 import type { MessageRole, MessageStatus } from '../message.entity.js';
 import type { MessageRecord } from '../message.repository.js';
 import { MESSAGE_ROLES, MESSAGE_STATUSES } from '../message.entity.js';
 
 export class SourceDto implements MessageSource {
   @ApiProperty() title!: string;
-  @ApiProperty({ format: 'uri' }) url!: string;
+  @ApiProperty({ format: 'uri', description: 'The page, with the `#anchor` of the passage’s section when it has one.' }) url!: string;
   @ApiProperty() snippet!: string;
   @ApiProperty({ description: 'Relevance, higher is better.' }) score!: number;
+  @ApiPropertyOptional({ description: 'The passage supporting the answer, plain text (answers stored before citations have none).' }) quote?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The knowledge-base chunk it came from.' }) chunkId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The knowledge-base document it came from.' }) documentId?: string;
+  @ApiProperty({ description: 'Whether a `[n]` marker of the answer (n = this source’s 1-based position) cites it; uncited sources are related reading.' })
+  cited!: boolean;
+
+  /** Sources as the API shows them: rows from before citations lack `cited` (and quote, ids) and read as uncited. */
+  static list(sources: MessageSource[]): SourceDto[] {
+    return sources.map((source) => ({ ...source, cited: source.cited ?? false }));
+  }
+}
+
+export class MessageFeedbackDto {
+  @ApiProperty({ enum: FEEDBACK_RATINGS }) rating!: FeedbackRating;
+  @ApiProperty({ enum: FEEDBACK_REASONS, nullable: true, type: String }) reason!: FeedbackReason | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+
+  static from(feedback: MessageFeedbackRecord): MessageFeedbackDto {
+    return { rating: feedback.rating, reason: feedback.reason, comment: feedback.comment, updatedAt: new Date(feedback.updatedAt).toISOString() };
+  }
 }
 
 export class ConversationDto {
@@ -30,6 +52,7 @@ export class ConversationDto {
   }
 }
 
+@ApiExtraModels(MessageFeedbackDto)
 export class MessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) conversationId!: string;
@@ -49,6 +72,9 @@ export class MessageDto {
   })
   runId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  // OpenAPI 3.0 cannot say "a $ref or null" with `nullable`; validators and the contract generator read this form.
+  @ApiProperty({ anyOf: [{ $ref: getSchemaPath(MessageFeedbackDto) }, { type: 'null' }], description: 'Your feedback on this answer; null when you gave none.' })
+  feedback!: MessageFeedbackDto | null;
 
   static from(message: MessageRecord): MessageDto {
     return {
@@ -56,13 +82,14 @@ export class MessageDto {
       conversationId: message.conversationId,
       role: message.role,
       content: message.content,
-      sources: message.sources,
+      sources: SourceDto.list(message.sources),
       status: message.status,
       errorCode: message.errorCode,
       clientMessageId: message.clientMessageId,
       replyToId: message.replyToId,
       runId: message.runId,
       createdAt: message.createdAt.toISOString(),
+      feedback: message.feedback ? MessageFeedbackDto.from(message.feedback) : null,
     };
   }
 }

@@ -105,3 +105,6 @@ UPDATE conversations c SET message_count = c.message_count + $2, last_message_at
 
 -- ConversationRepository.touch
 UPDATE conversations c SET last_message_at = greatest(c.last_message_at, now()) WHERE c.id = $1 RETURNING c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count;
+
+-- ConversationRepository.allOfUser
+SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count FROM conversations c WHERE c.user_id = $1 ORDER BY c.created_at, c.id;

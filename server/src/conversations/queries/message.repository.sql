@@ -114,10 +114,11 @@ SELECT m.role, m.content FROM messages m, (SELECT created_at, id FROM messages W
     ORDER BY m.created_at DESC, m.id DESC LIMIT $3;
 
 -- MessageRepository.conversationPage (with keyset: false)
-SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.run_id AS m_run_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
+SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.run_id AS m_run_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, m.feedback AS m_feedback, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
     FROM conversations c
     LEFT JOIN LATERAL (
-      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m
+      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+        FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m
       WHERE m.conversation_id = c.id AND m.user_id = c.user_id
         
       ORDER BY m.created_at DESC, m.id DESC LIMIT $3
@@ -126,10 +127,11 @@ SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_coun
     ORDER BY m.created_at DESC, m.id DESC;
 
 -- MessageRepository.conversationPage (with keyset: true)
-SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.run_id AS m_run_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
+SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_count, m.id AS m_id, m.conversation_id AS m_conversation_id, m.user_id AS m_user_id, m.role AS m_role, m.content AS m_content, m.sources AS m_sources, m.status AS m_status, m.error_code AS m_error_code, m.client_message_id AS m_client_message_id, m.reply_to_id AS m_reply_to_id, m.run_id AS m_run_id, m.page_context AS m_page_context, m.created_at AS m_created_at, m.updated_at AS m_updated_at, m.feedback AS m_feedback, to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS m_position
     FROM conversations c
     LEFT JOIN LATERAL (
-      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m
+      SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+        FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m
       WHERE m.conversation_id = c.id AND m.user_id = c.user_id
         AND (m.created_at, m.id) < ($4::timestamptz, $5::uuid)
       ORDER BY m.created_at DESC, m.id DESC LIMIT $3
@@ -138,4 +140,8 @@ SELECT c.id, c.user_id, c.title, c.created_at, c.last_message_at, c.message_coun
     ORDER BY m.created_at DESC, m.id DESC;
 
 -- MessageRepository.allOfConversation
-SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id;
+SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at, (SELECT json_build_object('rating', f.rating, 'reason', f.reason, 'comment', f.comment, 'updatedAt', f.updated_at)
+        FROM message_feedback f WHERE f.message_id = m.id AND f.user_id = m.user_id) AS feedback FROM messages m WHERE m.conversation_id = $1 AND m.user_id = $2 ORDER BY m.created_at, m.id;
+
+-- MessageRepository.allOfUser
+SELECT m.id, m.conversation_id, m.user_id, m.role, m.content, m.sources, m.status, m.error_code, m.client_message_id, m.reply_to_id, m.run_id, m.page_context, m.created_at, m.updated_at FROM messages m WHERE m.user_id = $1 ORDER BY m.conversation_id, m.created_at, m.id;

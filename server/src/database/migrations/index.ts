@@ -7,7 +7,11 @@ import { MessagePageContext1764307200018 } from './1764307200018-message-page-co
 import { RateLimiterFlexible1764307200020 } from './1764307200020-rate-limiter-flexible.js';
 import { MessageRoles1764307200021 } from './1764307200021-message-roles.js';
 import { MessageFeedback1764307200022 } from './1764307200022-message-feedback.js';
+import { GuestUsers1764307200023 } from './1764307200023-guest-users.js';
+import { HostTokenReplays1764307200024 } from './1764307200024-host-token-replays.js';
 import { AgentRuns1764307200025 } from './1764307200025-agent-runs.js';
+import { SiteOwnerConsole1764307200026 } from './1764307200026-site-owner-console.js';
+import { ChunkAnchors1764307200027 } from './1764307200027-chunk-anchors.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests run the same set. */
 export const migrations = [
@@ -20,5 +24,9 @@ export const migrations = [
   RateLimiterFlexible1764307200020,
   MessageRoles1764307200021,
   MessageFeedback1764307200022,
+  GuestUsers1764307200023,
+  HostTokenReplays1764307200024,
   AgentRuns1764307200025,
+  SiteOwnerConsole1764307200026,
+  ChunkAnchors1764307200027,
 ];

@@ -5,7 +5,7 @@ WITH q AS (
       SELECT websearch_to_tsquery('english', $1) AS every_word,
              replace(plainto_tsquery('english', $1)::text, ' & ', ' | ')::tsquery AS any_word
     ), ranked AS (
-      SELECT DISTINCT ON (c.document_id) c.document_id, c.heading, c.content, d.title, d.url, d.path, c.position,
+      SELECT DISTINCT ON (c.document_id) c.id AS chunk_id, c.document_id, c.heading, c.anchor, c.content, d.title, d.url, d.path, c.position,
              c.search_vector @@ q.every_word AS has_every_word,
              ts_rank(c.search_vector, q.any_word, 32) AS score,
              q.any_word
@@ -13,7 +13,7 @@ WITH q AS (
       WHERE c.search_vector @@ q.any_word
       ORDER BY c.document_id, has_every_word DESC, score DESC, c.position
     )
-    SELECT title, heading, url, content, score::float8 AS score,
+    SELECT chunk_id, document_id, anchor, title, heading, url, content, score::float8 AS score,
            ts_headline('english', content, any_word, 'StartSel="",StopSel="",MinWords=12,MaxWords=36,ShortWord=2,MaxFragments=2,FragmentDelimiter=" … "') AS snippet
     FROM ranked
     ORDER BY has_every_word DESC, score DESC, path, position
@@ -34,8 +34,8 @@ INSERT INTO documents (path, url, title, content_hash, updated_at) VALUES ($1, $
 DELETE FROM chunks WHERE document_id = $1;
 
 -- KnowledgeRepository.insertSections
-INSERT INTO chunks (document_id, heading, content, position)
-    SELECT $1, heading, content, position FROM unnest($2::text[], $3::text[], $4::int[]) AS s(heading, content, position);
+INSERT INTO chunks (document_id, heading, content, position, anchor)
+    SELECT $1, heading, content, position, anchor FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS s(heading, content, position, anchor);
 
 -- KnowledgeRepository.documentPaths
 SELECT id, path FROM documents;

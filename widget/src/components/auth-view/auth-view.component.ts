@@ -42,6 +42,10 @@ export class AuthView extends WidgetElement {
   @property({ attribute: false }) resetToken: string | null = null;
   /** Shown above the form, e.g. "your session expired". */
   @property({ attribute: false }) notice = '';
+  /** The server's AUTH_MODES has `password`: without it only the social buttons are shown. */
+  @property({ attribute: false }) passwordAllowed = true;
+  /** When set, a button with this label fires (internal) `back`: a guest returns to its chat. */
+  @property({ attribute: false }) backLabel = '';
 
   @state() private mode: AuthMode = 'sign-in';
   /** Replaces `notice` once this view has news of its own ("your password was changed"). */
@@ -79,7 +83,7 @@ export class AuthView extends WidgetElement {
             <button class="primary" ?disabled=${this.busy}>${t.createAccount}</button>
           </form>
           <div class="row"><button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button></div>
-          ${this.socialButtons()}`;
+          ${this.socialButtons()} ${this.backButton()}`;
       case 'forgot':
         return html`<h2>${t.forgotTitle}</h2>
           <form novalidate @submit=${this.submit}>
@@ -107,6 +111,7 @@ export class AuthView extends WidgetElement {
           </form>
           <div class="row"><button class="link" type="button" @click=${() => this.switchTo('sign-in')}>${t.toSignIn}</button></div>`;
       default:
+        if (!this.passwordAllowed) return html`<h2>${t.signInTitle}</h2> ${notice} ${formError} ${this.socialButtons()} ${this.backButton()}`;
         return html`<h2>${t.signInTitle}</h2>
           ${notice}
           <form novalidate @submit=${this.submit}>
@@ -117,7 +122,7 @@ export class AuthView extends WidgetElement {
             <button class="link" type="button" @click=${() => this.switchTo('forgot')}>${t.forgotPassword}</button>
             <button class="link" type="button" @click=${() => this.switchTo('sign-up')}>${t.toSignUp}</button>
           </div>
-          ${this.socialButtons()}`;
+          ${this.socialButtons()} ${this.backButton()}`;
     }
   }
 
@@ -142,10 +147,15 @@ export class AuthView extends WidgetElement {
     </div>`;
   }
 
+  private backButton() {
+    if (!this.backLabel) return nothing;
+    return html`<div class="row"><button class="link" type="button" @click=${() => this.dispatchEvent(new Event('back'))}>${this.backLabel}</button></div>`;
+  }
+
   private socialButtons() {
     if (!this.providers.length) return nothing;
     return html`<div class="providers">
-      <p class="or muted">${this.t.or}</p>
+      ${this.passwordAllowed ? html`<p class="or muted">${this.t.or}</p>` : nothing}
       ${this.providers.map(
         (provider) =>
           html`<button type="button" ?disabled=${this.busy} @click=${() => this.socialSignIn(provider.id)}>

@@ -16,6 +16,7 @@ export function reportError(element: WidgetElement, error: unknown): ApiError {
 /** What to tell the user: the kind of failure decides the words and whether retrying can help. */
 export function errorText(t: Strings, error: ApiError): string {
   if (error.code === 'NETWORK') return navigator.onLine === false ? t.errorOffline : t.errorServer;
+  if (error.code.startsWith('HOST_')) return t.errorHostIdentity;
   if (error.status === 401) return t.errorSession;
   if (error.status === 429) return format(t.errorRateLimited, { seconds: error.retryAfter ?? 30 });
   if (error.code === 'AGENT_FAILED' || error.code === 'AGENT_TIMEOUT') return t.errorAgent;

@@ -37,6 +37,15 @@ export const panelStyles = css`
   chat-widget-auth {
     flex: 1;
   }
+  /* The guest's way to an account: one quiet line under the header, out of the conversation's way. */
+  .guest-offer {
+    margin: 0;
+    padding-block: 2px;
+    padding-inline: 16px;
+    font-size: 0.8125rem;
+    text-align: center;
+    border-block-end: 1px solid var(--_border);
+  }
   .status {
     margin: auto;
     padding: 16px;

@@ -1,3 +1,4 @@
+import { AccountView } from '../account-view/account-view.component.js';
 import { AuthView } from '../auth-view/auth-view.component.js';
 import { define } from '../base/widget-element.js';
 import { ConversationView } from '../conversation-view/conversation-view.component.js';
@@ -9,3 +10,4 @@ define('chat-widget-panel', ChatPanel);
 define('chat-widget-auth', AuthView);
 define('chat-widget-conversation', ConversationView);
 define('chat-widget-history', HistoryView);
+define('chat-widget-account', AccountView);

@@ -4,17 +4,26 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatRunController } from '../../controllers/chat-run-controller.js';
+import { FeedbackController } from '../../controllers/feedback-controller.js';
+import { OutboxController } from '../../controllers/outbox-controller.js';
 import { format, type Strings } from '../../i18n/index.js';
 import { loadMarkdown } from '../../markdown/lazy-markdown.js';
 import type { ApiClient } from '../../services/api-client.js';
 import type { PageContext } from '../../services/api-types.js';
-import type { Conversation } from '../../services/api-types.js';
+import type { Conversation, Message } from '../../services/api-types.js';
+import type { Outbox } from '../../services/outbox.js';
+import type { RunAnnouncement } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
 import { apiContext, stringsContext } from '../base/contexts.js';
 import { reportError } from '../base/report-error.js';
 import { WidgetElement } from '../base/widget-element.js';
+import { citationFeedbackStyles } from './citation-feedback.styles.js';
+import { CitationPopover, sourceQuote } from './citation-popover.js';
 import { conversationStyles } from './conversation-view.styles.js';
-import { messageItem } from './message-item.js';
+import { messageItem, queuedItem } from './message-item.js';
+
+/** A stopped or interrupted answer at the end of the log can be continued. */
+const resumable = (last: Message | undefined, streaming: boolean) => !streaming && !!last?.runId && (last.status === 'stopped' || last.status === 'interrupted');
 
 /** Pixels from the top of the log at which older messages load. */
 const LOAD_OLDER_THRESHOLD = 48;
@@ -23,12 +32,13 @@ const FOLLOW_THRESHOLD = 80;
 
 /**
  * One conversation: the message log (streamed answers, sources, older pages on scroll-up) and the
- * composer. Sending, streaming, stop and retry belong to its ChatRunController. Fires (internal)
- * `conversation-changed` when a first message created the conversation, `conversation-gone` when
- * the conversation to show no longer exists.
+ * composer. Sending, streaming, stop, continue and retry belong to its ChatRunController, messages
+ * written offline to its OutboxController. Fires (internal) `conversation-changed` when a first
+ * message created the conversation, `conversation-gone` when the conversation to show no longer
+ * exists, `run-started` (a RunAnnouncement) when it started a run the user's other tabs may follow.
  */
 export class ConversationView extends WidgetElement {
-  static override styles = [controls, conversationStyles];
+  static override styles = [controls, conversationStyles, citationFeedbackStyles];
 
   @consume({ context: apiContext, subscribe: true }) @state() private api!: ApiClient;
   @consume({ context: stringsContext, subscribe: true }) @state() private t!: Strings;
@@ -39,6 +49,8 @@ export class ConversationView extends WidgetElement {
   @property({ attribute: false }) maxLength = 8000;
   /** Sent with each message; undefined: nothing. */
   @property({ attribute: false }) pageContext?: () => PageContext | undefined;
+  /** The signed-in user's messages waiting for the network. */
+  @property({ attribute: false }) outbox: Outbox | null = null;
 
   @state() private olderCursor: string | null = null;
   @state() private loading = false;
@@ -53,13 +65,33 @@ export class ConversationView extends WidgetElement {
     api: () => this.api,
     t: () => this.t,
     pageContext: () => this.pageContext?.(),
-    conversationCreated: (conversation) => this.dispatchEvent(new CustomEvent<Conversation>('conversation-changed', { detail: conversation })),
-    notSent: (outgoing) => {
-      // Take the message back into the composer, unless the user typed anew meanwhile.
-      if (!this.draft.trim()) this.draft = outgoing.text;
+    conversationCreated: (conversation) => {
+      this.queue.created(conversation.id);
+      this.dispatchEvent(new CustomEvent<Conversation>('conversation-changed', { detail: conversation }));
     },
+    notSent: (outgoing) => {
+      // Take the message back into the composer, unless the user typed anew meanwhile or it waits in the outbox.
+      if (!this.draft.trim() && !this.queue.has(outgoing.clientMessageId)) this.draft = outgoing.text;
+    },
+    queue: (outgoing) => {
+      this.queue.add(outgoing);
+      this.run.announcement = this.t.queuedOffline;
+      void this.scrollToEnd(true);
+    },
+    stored: (clientMessageId) => this.queue.remove(clientMessageId),
+    started: (run) => this.dispatchEvent(new CustomEvent<RunAnnouncement>('run-started', { detail: run })),
+    settled: () => void this.queue.flush(),
     grew: (sent) => void this.scrollToEnd(sent),
   });
+  private readonly feedback = new FeedbackController(this, {
+    api: () => this.api,
+    t: () => this.t,
+    saved: (id, feedback) => this.run.setFeedback(id, feedback),
+    failed: (error) => this.run.fail({ error }),
+  });
+  private readonly citations = new CitationPopover(this, (id) => this.run.messages.find((m) => m.id === id)?.sources);
+  @query('.citation-popover') private citationBox!: HTMLElement | null;
+  private readonly queue = new OutboxController(this, { run: this.run, api: () => this.api, pageContext: () => this.pageContext?.() });
   /** Whether the user is reading the end of the log (kept up to date by scroll events, not measured per token). */
   private following = true;
 
@@ -78,19 +110,26 @@ export class ConversationView extends WidgetElement {
     this.textarea?.focus();
   }
 
-  /** Aborts whatever is streaming (the server keeps the partial answer). */
-  stop(): void {
-    this.run.stop();
+  /** Stops showing what streams (the run goes on on the server, which keeps the answer). */
+  detach(): void {
+    this.run.detach();
+  }
+
+  /** Another tab of the user started a run: followed here too if it writes in this conversation. */
+  runStarted(run: RunAnnouncement): void {
+    if (run.conversationId === this.run.conversationId) this.run.follow(run.runId, run.messageId);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A conversation the first message just created is already on screen: nothing to load.
     if (changed.has('conversationId') && this.conversationId !== this.run.conversationId) void this.load(this.conversationId);
+    if (changed.has('outbox')) this.queue.use(this.outbox);
   }
 
   // A draft put back after a failed send (or cleared after a sent one) resizes the composer too.
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('draft')) this.autoGrow();
+    this.citations.position(this.citationBox);
   }
 
   private async load(id: string | null): Promise<void> {
@@ -146,15 +185,34 @@ export class ConversationView extends WidgetElement {
     const showCounter = remaining < Math.min(200, this.maxLength * 0.1);
     const empty = !messages.length && !this.loading && !this.run.conversationId;
     return html`
-      <div class="log" role="log" aria-live="polite" aria-busy=${streaming || this.loading ? 'true' : 'false'} aria-label=${t.messages} tabindex="0" @scroll=${this.onScroll}>
+      <div
+        class="log"
+        role="log"
+        aria-live="polite"
+        aria-busy=${streaming || this.loading ? 'true' : 'false'}
+        aria-label=${t.messages}
+        tabindex="0"
+        @scroll=${this.onScroll}
+        @mouseover=${this.citations.onShow}
+        @focusin=${this.citations.onShow}
+        @mouseout=${this.citations.onLeave}
+        @focusout=${this.citations.onLeave}
+        @click=${this.citations.onClick}
+        @keydown=${this.citations.onKeydown}
+      >
         <ol class="messages">
         ${this.olderCursor ? html`<li class="older"><button class="link" ?disabled=${this.loading} @click=${this.loadOlder}>${t.loadOlder}</button></li>` : nothing}
         ${this.loading && !messages.length ? html`<li class="muted" role="status">${t.loading}</li>` : nothing}
         ${empty ? html`<li class="message assistant"><div class="bubble">${this.greeting}</div></li>` : nothing}
-        ${repeat(messages, (m) => m.id, (m) => guard([m, t, this.markdownLoaded], () => messageItem(m, t)))}
+        ${repeat(messages, (m) => m.id, (m) => guard([m, t, this.markdownLoaded, this.feedback.formFor === m.id], () => messageItem(m, t, this.feedback)))}
+        ${this.queue.waiting().map((m) => queuedItem(m.text, t, () => this.queue.remove(m.clientMessageId)))}
+        ${resumable(messages.at(-1), streaming) ? html`<li class="older"><button @click=${() => this.run.continue(messages.at(-1)!)}>${t.continueAnswer}</button></li>` : nothing}
         </ol>
       </div>
+      ${this.citationPopover()}
+      ${this.run.reconnecting ? html`<p class="muted notice">${t.reconnecting}</p>` : nothing}
       <p class="sr-only" role="status">${this.run.announcement}</p>
+      <p class="sr-only" role="status">${this.feedback.announcement}</p>
       ${failure
         ? html`<div class="alert" role="alert">
             <span class="error">${this.run.failureText()}</span>
@@ -173,13 +231,21 @@ export class ConversationView extends WidgetElement {
           @keydown=${this.onKeydown}
         ></textarea>
         ${streaming
-          ? html`<button type="button" class="primary" @click=${this.stop}>${t.stop}</button>`
+          ? html`<button type="button" class="primary" @click=${() => this.run.stop()}>${t.stop}</button>`
           : html`<button class="primary" ?disabled=${!this.draft.trim() || remaining < 0}>${t.send}</button>`}
         <p id="counter" class="counter ${remaining < 0 ? 'error' : 'muted'}" ?hidden=${!showCounter}>
           ${remaining < 0 ? format(t.tooLong, { count: -remaining }) : format(t.charactersLeft, { count: remaining })}
         </p>
       </form>
     `;
+  }
+
+  /** The title and quote of the citation hovered or focused (see CitationPopover). */
+  private citationPopover() {
+    const shown = this.citations.shown;
+    return shown ? html`<div class="citation-popover" id=${CitationPopover.ID} role="tooltip" dir="auto" @mouseover=${this.citations.onShow} @mouseout=${this.citations.onLeave}>
+          ${sourceQuote(shown.source)}
+        </div>` : nothing;
   }
 
   private onScroll = () => {

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const conversationStyles = css`
   :host {
+    position: relative;
     display: flex;
     flex-direction: column;
     min-block-size: 0;
@@ -98,6 +99,16 @@ export const conversationStyles = css`
   }
   .older {
     align-self: center;
+  }
+  /* Written offline: shown as the user's message, dimmed until it is sent. */
+  .queued .bubble {
+    opacity: 0.7;
+  }
+  .queued p,
+  .notice {
+    margin-block: 2px 0;
+    margin-inline: 12px;
+    font-size: 0.8rem;
   }
   .alert {
     margin-block: 0 8px;
