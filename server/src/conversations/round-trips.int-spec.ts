@@ -53,7 +53,7 @@ describe('statements per request', () => {
   });
 
   /** Runs the agent, returning the statements sent before it was called and after it answered. */
-  async function countedRun(path: string, body: { message: string }, content = 'An answer.'): Promise<{ before: string[]; after: string[]; conversationId: string }> {
+  async function countedRun(path: string, body: { message: string; clientMessageId?: string }, content = 'An answer.'): Promise<{ before: string[]; after: string[]; conversationId: string }> {
     const called = new Promise<void>((resolve) => (agentCalled = resolve));
     const response = client.post(path, body).then((r) => r);
     await called;
