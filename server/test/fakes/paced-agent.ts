@@ -16,11 +16,13 @@ export async function pacedAgent(request: RecordedRequest, response: ServerRespo
   const { message, partialAnswer = '' } = request.body as { message: string; partialAnswer?: string };
   openEventStream(response);
   const paced = /\[paced (\d+) (\d+)\]/.exec(message);
-  const words = paced ? Number(paced[1]) : 3;
-  const given = partialAnswer.split(' ').length - 1;
-  for (let i = given; i < words && !response.destroyed; i++) {
+  const whole = pacedAnswer(paced ? Number(paced[1]) : 3);
+  // The answer is the same each time: what is left after the partial one, in word-sized pieces.
+  const pieces = whole.slice(partialAnswer.length).match(/\S*\s+|\S+/g) ?? [];
+  for (const piece of pieces) {
+    if (response.destroyed) break;
     if (paced) await pause(Number(paced[2]));
-    writeEvent(response, JSON.stringify({ text: `w${i} ` }), 'delta');
+    writeEvent(response, JSON.stringify({ text: piece }), 'delta');
   }
   writeEvent(response, JSON.stringify({ sources: [] }), 'sources');
   writeEvent(response, '{}', 'done');
