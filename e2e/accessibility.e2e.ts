@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../server/src/common/project-root.js';
 import { newUser, SCENARIO_TIMEOUT, useE2eEnvironment } from './harness/e2e-environment.js';
+import { slowQuestion, useSlowAgentEnvironment } from './harness/runs.js';
 import { UI_TIMEOUT } from './harness/widget-driver.js';
 
 const env = useE2eEnvironment();
@@ -57,7 +58,7 @@ async function widgetViolations(page: Page, view: string): Promise<string[]> {
 
 describe('accessibility of the open widget (axe-core in Chromium)', () => {
   it.each(PAGES)(
-    '%s: no violation on the sign-in, chat, history and account views, light and dark',
+    '%s: no violation on the sign-in, chat (citation popover and feedback form open too), history and account views, light and dark',
     async (path) => {
       const { page, widget } = await env().visit(path);
       await page.evaluate(`${AXE}\n;undefined`);
@@ -68,8 +69,15 @@ describe('accessibility of the open widget (axe-core in Chromium)', () => {
       expect(await page.locator('chat-widget').getByRole('banner').count()).toBe(0);
 
       await widget.signUp(newUser('a11y'));
-      await widget.ask('How do I configure alerts?');
+      const answer = await widget.ask('How do I configure alerts?');
       found.push(...(await widgetViolations(page, 'chat')));
+      // The open citation popover, then the open thumbs-down form.
+      await answer.getByRole('button', { name: /^Source 1: / }).first().focus();
+      await page.getByRole('tooltip').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'citation popover')));
+      await answer.getByRole('button', { name: 'Not helpful', exact: true }).click();
+      await page.getByRole('group', { name: 'What was wrong? (optional)' }).waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'feedback form')));
 
       await widget.button('History').click();
       await widget.conversationList.waitFor({ timeout: UI_TIMEOUT });
@@ -101,6 +109,35 @@ describe('accessibility of the widget for guests (AUTH_MODES=guest)', () => {
       await widget.button('Sign in to keep your history on every device').click();
       await page.getByLabel('Email').waitFor({ timeout: UI_TIMEOUT });
       found.push(...(await widgetViolations(page, 'sign-in from the offer')));
+      expect(found).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});
+
+describe('accessibility of answers that survive (issue 13)', () => {
+  const slowEnv = useSlowAgentEnvironment();
+
+  it(
+    '/plain-html/: no violation with a stopped answer to continue, and with a message waiting offline',
+    async () => {
+      const { page, context, widget } = await slowEnv().visit('/plain-html/');
+      await page.evaluate(`${AXE}\n;undefined`);
+      await widget.open();
+      await widget.signUp(newUser('a11y-runs'));
+      await widget.messageBox.fill(slowQuestion('How do I configure alerts?'));
+      await widget.button('Send').click();
+      await widget.answers().first().filter({ hasText: 'Answer to' }).waitFor({ timeout: UI_TIMEOUT });
+      await widget.button('Stop').click();
+      await widget.button('Continue').waitFor({ timeout: UI_TIMEOUT });
+      const found = await widgetViolations(page, 'stopped answer');
+
+      await context.setOffline(true);
+      await widget.messageBox.fill('Sent while offline');
+      await widget.button('Send').click();
+      await widget.button('Remove unsent message').waitFor({ timeout: UI_TIMEOUT });
+      found.push(...(await widgetViolations(page, 'message waiting offline')));
+      await context.setOffline(false);
       expect(found).toEqual([]);
     },
     SCENARIO_TIMEOUT,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { answerContains } from './agent-script.js';
-import { mountSignedIn, mountWidget, serverUrl, waitFor, type Harness } from './harness.js';
+import { guestServerUrl, mountSignedIn, mountWidget, serverUrl, waitFor, type Harness } from './harness.js';
 
 // The network as the page sees it: navigator.onLine and the online event, as a browser reports
 // losing and finding its connection.
@@ -83,5 +83,21 @@ describe('offline queue', () => {
     await waitFor(() => again.messages().find((m) => m.classList.contains('assistant') && m.dataset.status === 'complete'), 'the answer');
     expect(again.messages().filter((m) => m.classList.contains('user')).map((m) => m.textContent)).toEqual([expect.stringContaining('written before a reload')]);
     expect(await storedUserMessages(client)).toEqual(['written before a reload']);
+  });
+
+  it('keeps the text of a visitor who is nobody yet (a guest before the first send) in the composer, with Retry', async () => {
+    const page = await mountWidget({ server: guestServerUrl() });
+    await page.widget.open();
+    goOffline();
+    await page.type('Message', 'a guest offline');
+    await page.click('Send');
+    await page.waitForText('You are offline. Your message is kept; retry when you are back online.');
+    expect((await page.field('Message')).value).toBe('a guest offline');
+    expect(queued(page)).toHaveLength(0);
+
+    goOnline();
+    await page.click('Retry');
+    await waitFor(() => page.messages().find((m) => m.classList.contains('assistant') && m.dataset.status === 'complete'), 'the answer');
+    expect(page.messages()[1]!.textContent).toContain(answerContains('a guest offline'));
   });
 });

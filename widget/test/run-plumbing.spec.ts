@@ -1,5 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
-import { Outbox } from '../src/services/outbox.js';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { define, WidgetElement } from '../src/components/base/widget-element.js';
+import type { ChatRunController } from '../src/controllers/chat-run-controller.js';
+import { OutboxController } from '../src/controllers/outbox-controller.js';
+import { ApiClient } from '../src/services/api-client.js';
 import { retryDelay } from '../src/services/run-follower.js';
 import { createStorage } from '../src/services/storage.js';
 import { openTabChannel, type RunAnnouncement } from '../src/services/tab-channel.js';
@@ -14,32 +17,49 @@ describe('retryDelay', () => {
   });
 });
 
-describe('Outbox', () => {
-  const outbox = () => new Outbox(createStorage('local', 'http://server.test'), 'user:u1:outbox');
-  const message = (text: string, conversationId: string | null = null) => ({ text, clientMessageId: `id-${text}`, conversationId });
+describe('OutboxController', () => {
+  class OutboxHost extends WidgetElement {}
+  define('test-outbox-host', OutboxHost);
+
+  /** An outbox of user u1 for a conversation view showing `conversationId`; offline, so nothing is sent. */
+  function outbox(conversationId: string | null = null): OutboxController {
+    Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => false });
+    const host = document.createElement('test-outbox-host') as OutboxHost;
+    document.body.append(host);
+    const run = { conversationId, messages: [], streaming: false } as unknown as ChatRunController;
+    const controller = new OutboxController(host, { run, api: () => new ApiClient('http://server.test', { token: async () => '' }), pageContext: () => undefined });
+    controller.use({ storage: createStorage('local', 'http://server.test'), key: 'user:u1:outbox' });
+    return controller;
+  }
+  const texts = () => outbox().waiting().map((m) => m.text);
+
+  afterEach(() => {
+    delete (window.navigator as { onLine?: boolean }).onLine;
+  });
 
   it('keeps messages in order, once per client message id, across instances (tabs, reloads)', () => {
-    outbox().add(message('one'));
-    outbox().add(message('two', 'c1'));
-    outbox().add({ ...message('one'), text: 'one again' });
-    expect(outbox().all().map((m) => m.text)).toEqual(['one', 'two']);
-    outbox().remove('id-one');
-    outbox().remove('id-two');
-    expect(outbox().all()).toEqual([]);
+    outbox().add({ text: 'one', clientMessageId: 'id-1' });
+    outbox().add({ text: 'two', clientMessageId: 'id-2' });
+    outbox().add({ text: 'one again', clientMessageId: 'id-1' });
+    expect(texts()).toEqual(['one', 'two']);
+    outbox().remove('id-1');
+    outbox().remove('id-2');
+    expect(texts()).toEqual([]);
     expect(localStorage.length).toBe(0);
   });
 
   it('moves what was written in a new conversation into it once it exists', () => {
-    outbox().add(message('first'));
-    outbox().add(message('elsewhere', 'c1'));
-    outbox().add(message('second'));
+    outbox().add({ text: 'first', clientMessageId: 'id-1' });
+    outbox('c1').add({ text: 'elsewhere', clientMessageId: 'id-2' });
+    outbox().add({ text: 'second', clientMessageId: 'id-3' });
     outbox().created('c2');
-    expect(outbox().all().map((m) => m.conversationId)).toEqual(['c2', 'c1', 'c2']);
+    expect(outbox('c2').waiting().map((m) => m.text)).toEqual(['first', 'second']);
+    expect(outbox('c1').waiting().map((m) => m.text)).toEqual(['elsewhere']);
   });
 
   it('starts empty from unreadable storage', () => {
     localStorage.setItem('chat-widget:http://server.test:user:u1:outbox', '{not json');
-    expect(outbox().all()).toEqual([]);
+    expect(texts()).toEqual([]);
   });
 });
 

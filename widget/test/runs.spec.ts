@@ -23,15 +23,18 @@ let cutNext: RegExp | null = null;
 window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
   const url = String(input);
   requests.push({ url, lastEventId: new Headers(init.headers).get('last-event-id') });
-  const response = await pageFetch(input, init);
-  if (!cutNext?.test(url) || !response.body) return response;
+  if (!cutNext?.test(url)) return pageFetch(input, init);
   cutNext = null;
-  const reader = response.body.getReader();
+  // The connection goes down: the request is aborted underneath the page, which sees its body fail.
+  const connection = new AbortController();
+  init.signal?.addEventListener('abort', () => connection.abort());
+  const response = await pageFetch(input, { ...init, signal: connection.signal });
+  const reader = response.body!.getReader();
   let chunks = 0;
   const cut = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (++chunks > 6) {
-        void reader.cancel();
+        connection.abort();
         controller.error(new TypeError('network connection lost'));
         return;
       }

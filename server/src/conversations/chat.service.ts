@@ -162,7 +162,7 @@ export class ChatService {
           content += event.text;
           emit('delta', { messageId, text: event.text });
         } else {
-          sources = partialAnswer ? citedBefore(run.assistantMessage.sources, event.sources) : event.sources;
+          sources = event.sources;
           emit('sources', { messageId, sources: SourceDto.list(sources) });
         }
       }
@@ -255,14 +255,6 @@ const RUN_STATUS: Record<MessageStatus, RunStatus> = {
   interrupted: 'interrupted',
   streaming: 'running',
 };
-
-/**
- * A continued answer's sources, counting as cited those its partial answer cited: the provider's
- * citation check sees only the new text, not the markers already given.
- */
-function citedBefore(previous: MessageSource[], sources: MessageSource[]): MessageSource[] {
-  return sources.map((source, index) => (previous[index]?.url === source.url && previous[index]?.cited ? { ...source, cited: true } : source));
-}
 
 /** Why an aborted run ended: its user stopped it, or the server is shutting down. */
 function abortedStatus(stopSignal: AbortSignal): MessageStatus {

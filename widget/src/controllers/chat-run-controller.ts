@@ -58,6 +58,9 @@ interface Live {
   own: boolean;
 }
 
+/** A streaming answer, before its first event; `own` when this tab starts its run. */
+const liveAnswer = (answerId: string, runId: string | null, own: boolean, outgoing?: Outgoing): Live => ({ runId, answerId, lastEventId: 0, finished: false, stopWanted: false, own, outgoing });
+
 type Opener = (onEvent: RunEventHandler, signal: AbortSignal) => Promise<void>;
 
 /**
@@ -158,13 +161,9 @@ export class ChatRunController implements ReactiveController {
     }
   }
 
-  send(text: string): Promise<void> {
-    return this.run({ text, clientMessageId: crypto.randomUUID() });
-  }
-
-  /** Sends a message that waited in the outbox, under the id it was queued with. */
-  sendQueued(outgoing: Outgoing): Promise<void> {
-    return this.run(outgoing);
+  /** Sends new text, or a message that waited in the outbox under the id it was queued with. */
+  send(message: string | Outgoing): Promise<void> {
+    return this.run(typeof message === 'string' ? { text: message, clientMessageId: crypto.randomUUID() } : message);
   }
 
   /**
@@ -175,7 +174,7 @@ export class ChatRunController implements ReactiveController {
    */
   follow(runId: string, messageId: string): void {
     if (this.streaming) return;
-    void this.stream({ runId, answerId: messageId, lastEventId: 0, finished: false, stopWanted: false, own: false }, null);
+    void this.stream(liveAnswer(messageId, runId, false), null);
   }
 
   /** Has the agent go on from a stopped or interrupted answer, in the same message. */
@@ -183,7 +182,7 @@ export class ChatRunController implements ReactiveController {
     if (this.streaming || !answer.runId) return;
     const runId = answer.runId;
     this.patch(answer.id, () => ({ status: 'streaming', errorCode: null }));
-    void this.stream({ runId: null, answerId: answer.id, lastEventId: 0, finished: false, stopWanted: false, own: true }, (onEvent, signal) =>
+    void this.stream(liveAnswer(answer.id, null, true), (onEvent, signal) =>
       this.options.api().continueRun(runId, onEvent, signal),
     );
   }
@@ -216,7 +215,7 @@ export class ChatRunController implements ReactiveController {
     ];
     this.options.grew(true);
     const input = { message: outgoing.text, conversationId: this.conversationId ?? undefined, clientMessageId: outgoing.clientMessageId, context: this.options.pageContext() };
-    await this.stream({ runId: null, answerId: localAnswerId, lastEventId: 0, finished: false, stopWanted: false, outgoing, own: true }, (onEvent, signal) =>
+    await this.stream(liveAnswer(localAnswerId, null, true, outgoing), (onEvent, signal) =>
       this.options.api().send(input, onEvent, signal),
     );
   }
@@ -251,11 +250,9 @@ export class ChatRunController implements ReactiveController {
           })
           .finally(stopWatching);
       }
-      if (!live.finished && live.runId) {
-        await followRun(this.options.api(), { runId: live.runId, after: live.lastEventId, signal: abort.signal, onEvent, onRetry: (attempt) => this.reconnect(attempt) });
-        // The server ended the stream without a verdict: the stored answer has it.
-        if (!live.finished && generation === this.switches) await this.refresh(generation);
-      } else if (!live.finished && !abort.signal.aborted) throw new ApiError(0, 'NETWORK', 'The answer was cut off');
+      if (!live.finished && live.runId) await followRun(this.options.api(), { runId: live.runId, after: live.lastEventId, signal: abort.signal, onEvent, onRetry: (attempt) => this.reconnect(attempt) });
+      // The stream ended without a verdict (the server always sends one before it closes a run's stream).
+      if (!live.finished && !abort.signal.aborted) throw new ApiError(0, 'NETWORK', 'The answer was cut off');
     } catch (error) {
       if (generation === this.switches && !abort.signal.aborted) this.failed(live, error);
     } finally {
@@ -372,16 +369,6 @@ export class ChatRunController implements ReactiveController {
     }
     this.failure = { error: reportError(this.host, error), retry: outgoing };
     this.options.notSent(outgoing);
-  }
-
-  /** The newest messages as stored, in place of what is shown of them. */
-  private async refresh(generation: number): Promise<void> {
-    const page = await this.options.api().getConversation(this.conversationId!);
-    if (generation !== this.switches) return;
-    const ids = new Set(page.messages.map((m) => m.id));
-    const first = this.messages.findIndex((m) => ids.has(m.id));
-    this.messages = [...this.messages.slice(0, Math.max(first, 0)), ...page.messages];
-    if (page.messages.at(-1)?.status === 'interrupted') this.announcement = this.options.t().interrupted;
   }
 
   private patch(id: string, patch: (m: Message) => Partial<Message>): void {

@@ -2,8 +2,20 @@ import type { ReactiveController } from 'lit';
 import type { WidgetElement } from '../components/base/widget-element.js';
 import type { ApiClient } from '../services/api-client.js';
 import type { PageContext } from '../services/api-types.js';
-import type { Outbox, QueuedMessage } from '../services/outbox.js';
+import type { WidgetStorage } from '../services/storage.js';
 import type { ChatRunController, Outgoing } from './chat-run-controller.js';
+
+/** Where the signed-in user's outbox is kept: the widget's storage, under a key of the user's. */
+export interface OutboxPlace {
+  storage: WidgetStorage;
+  key: string;
+}
+
+/** A message written while offline; sending it again with its `clientMessageId` stores it once. */
+export interface QueuedMessage extends Outgoing {
+  /** null: it starts a new conversation. */
+  conversationId: string | null;
+}
 
 export interface OutboxOptions {
   run: ChatRunController;
@@ -12,14 +24,14 @@ export interface OutboxOptions {
 }
 
 /**
- * Messages sent while offline: kept in the user's outbox (storage), shown as waiting, and sent
- * in order when the network comes back or the widget starts online again (after a reload). Those
- * of the conversation on screen are sent there, with their answer streaming; the others quietly.
- * One tab sends at a time (a Web Lock), and a message keeps its `clientMessageId`, so a send that
- * is retried or raced by another tab is stored once.
+ * Messages sent while offline: kept in the user's outbox (storage, so across reloads, shared by
+ * the user's tabs, gone on sign-out), shown as waiting, and sent in order when the network comes
+ * back or the widget starts online again. Those of the conversation on screen are sent there, with
+ * their answer streaming; the others quietly. One tab sends at a time (a Web Lock), and a message
+ * keeps its `clientMessageId`, so a send that is retried or raced by another tab is stored once.
  */
 export class OutboxController implements ReactiveController {
-  private outbox: Outbox | null = null;
+  private place: OutboxPlace | null = null;
   /** What the outbox held when last read (renders read this, not storage). */
   private items: QueuedMessage[] = [];
   private sending = false;
@@ -43,8 +55,8 @@ export class OutboxController implements ReactiveController {
   }
 
   /** The signed-in user's outbox (null: signed out); what waited since an earlier visit goes now. */
-  use(outbox: Outbox | null): void {
-    this.outbox = outbox;
+  use(place: OutboxPlace | null): void {
+    this.place = place;
     this.changed();
     void this.flush();
   }
@@ -59,60 +71,63 @@ export class OutboxController implements ReactiveController {
     return this.items.some((m) => m.clientMessageId === clientMessageId);
   }
 
-  add(outgoing: Outgoing): void {
-    this.outbox?.add({ ...outgoing, conversationId: this.options.run.conversationId });
-    this.changed();
+  /**
+   * Queues a message of the conversation on screen at the end, unless it waits already (in its
+   * place); false when there is no outbox (a visitor who is not yet anyone, before a guest's first send).
+   */
+  add(outgoing: Outgoing): boolean {
+    const conversationId = this.options.run.conversationId;
+    this.update((all) => (all.some((m) => m.clientMessageId === outgoing.clientMessageId) ? all : [...all, { ...outgoing, conversationId }]));
+    return !!this.place;
   }
 
   remove(clientMessageId: string): void {
-    this.outbox?.remove(clientMessageId);
-    this.changed();
+    this.update((all) => all.filter((m) => m.clientMessageId !== clientMessageId));
   }
 
   /** The new conversation the waiting messages were written in now exists: they follow it there. */
   created(conversationId: string): void {
-    this.outbox?.created(conversationId);
-    this.changed();
+    this.update((all) => all.map((m) => (m.conversationId ? m : { ...m, conversationId })));
   }
 
   /** Sends what waits, unless offline, already sending, or another tab is. */
   flush = async (): Promise<void> => {
-    const outbox = this.outbox;
-    if (!outbox || this.sending || navigator.onLine === false) return;
+    const place = this.place;
+    if (!place || this.sending || navigator.onLine === false) return;
     this.sending = true;
     try {
       const locks = navigator.locks;
-      if (locks) await locks.request(`chat-widget-outbox:${outbox.key}`, { ifAvailable: true }, (lock) => lock && this.sendAll(outbox));
-      else await this.sendAll(outbox);
+      if (locks) await locks.request(`chat-widget-outbox:${place.key}`, { ifAvailable: true }, (lock) => lock && this.sendAll(place));
+      else await this.sendAll(place);
     } finally {
       this.sending = false;
       this.changed();
     }
   };
 
-  private async sendAll(outbox: Outbox): Promise<void> {
+  private async sendAll(place: OutboxPlace): Promise<void> {
     const { run } = this.options;
-    for (let next = outbox.all()[0]; next && outbox === this.outbox && navigator.onLine !== false; next = outbox.all()[0]) {
+    for (let next = this.read()[0]; next && place === this.place && navigator.onLine !== false; next = this.read()[0]) {
       if (next.conversationId === run.conversationId) {
         // On screen: sent there once the answer streaming now (if any) is done.
         if (run.streaming) return;
-        await run.sendQueued(next);
-      } else await this.sendQuietly(outbox, next);
+        await run.send(next);
+      } else await this.sendQuietly(next);
       // Still waiting: it failed (the failure is shown, or it is sent the next time).
-      if (outbox.all()[0]?.clientMessageId === next.clientMessageId) return;
+      if (this.read()[0]?.clientMessageId === next.clientMessageId) return;
     }
   }
 
   /** Sends a message of a conversation not on screen; its answer is read to the end, unseen. */
-  private async sendQuietly(outbox: Outbox, message: QueuedMessage): Promise<void> {
+  private async sendQuietly(message: QueuedMessage): Promise<void> {
     const input = { message: message.text, clientMessageId: message.clientMessageId, conversationId: message.conversationId ?? undefined, context: this.options.pageContext() };
     try {
       await this.options.api().send(
         input,
         (event) => {
           if (event.type !== 'conversation') return;
-          outbox.remove(message.clientMessageId);
-          if (!message.conversationId) outbox.created(event.conversation.id);
+          this.remove(message.clientMessageId);
+          if (!message.conversationId) this.created(event.conversation.id);
         },
         new AbortController().signal,
       );
@@ -121,8 +136,27 @@ export class OutboxController implements ReactiveController {
     }
   }
 
+  private read(): QueuedMessage[] {
+    try {
+      const stored: unknown = this.place && JSON.parse(this.place.storage.get(this.place.key) ?? '[]');
+      return Array.isArray(stored) ? stored : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Changes the outbox as stored now (another tab may have changed it since it was last read). */
+  private update(change: (all: QueuedMessage[]) => QueuedMessage[]): void {
+    const place = this.place;
+    if (!place) return;
+    const messages = change(this.read());
+    if (messages.length) place.storage.set(place.key, JSON.stringify(messages));
+    else place.storage.remove(place.key);
+    this.changed();
+  }
+
   private changed = (): void => {
-    this.items = this.outbox?.all() ?? [];
+    this.items = this.read();
     this.host.requestUpdate();
   };
 }

@@ -40,15 +40,15 @@ export interface FollowOptions {
 /**
  * Follows a run through `GET /runs/:id/events` until its `done` or `error`, reconnecting after a
  * drop (with backoff, at once when the network or the tab comes back) from the last event seen, so
- * no event is applied twice or missed. Resolves once the run ended, or when the server closed the
- * stream without a verdict (the caller asks the stored answer); rejects on a 4xx (the run is gone,
- * the session expired) or when `signal` aborts.
+ * no event is applied twice or missed. Resolves once the run ended (or the server has nothing more
+ * to send); rejects on a 4xx (the run is gone, the session expired) or when `signal` aborts.
  */
 export async function followRun(api: ApiClient, options: FollowOptions): Promise<void> {
   let after = options.after;
   let attempt = 0;
   let ended = false;
   for (;;) {
+    if (options.signal.aborted) throw new ApiError(0, 'ABORTED', 'Aborted');
     // Each attempt has its own abort: a comeback cuts a connection that may be silently dead.
     const connection = new AbortController();
     const abort = () => connection.abort();
@@ -87,24 +87,17 @@ export async function followRun(api: ApiClient, options: FollowOptions): Promise
   }
 }
 
-/** Waits `ms`, or less when the network or the tab comes back; rejects when `signal` aborts. */
+/** Waits `ms`, or less when the network or the tab comes back, or `signal` aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
+  return new Promise((resolve) => {
+    const wake = () => {
       clearTimeout(timer);
       stopWatching();
-      signal.removeEventListener('abort', aborted);
-    };
-    const wake = () => {
-      done();
+      signal.removeEventListener('abort', wake);
       resolve();
-    };
-    const aborted = () => {
-      done();
-      reject(new ApiError(0, 'ABORTED', 'Aborted'));
     };
     const timer = setTimeout(wake, ms);
     const stopWatching = onComeback(wake);
-    signal.addEventListener('abort', aborted);
+    signal.addEventListener('abort', wake);
   });
 }

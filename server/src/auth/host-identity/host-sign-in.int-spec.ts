@@ -80,16 +80,17 @@ describe('POST /api/auth/sign-in/host with a shared secret (HS256)', () => {
     expect(rows).toEqual([{ providerId: 'credential' }]);
   });
 
-  it("signs a returning host user in with few statements: the rate limit, the token's id, the user, the session", async () => {
+  it("signs a returning host user in with few statements: the rate limit, the token's id, the user, the ban check, the session", async () => {
     const statements = countStatements(pool, /auth_revocations/);
     const sub = `customer-${randomUUID()}`;
     await signInHost(server.url, await hostToken({ sub, name: 'Regular' })).expect(200);
     statements.take();
     await signInHost(server.url, await hostToken({ sub, name: 'Regular' })).expect(200);
     // Better Auth's per-address counter (read, write), the token's id spent (and expired ones
-    // dropped), the account and its user, the session: six round trips.
+    // dropped), the account and its user, the user again (the admin plugin checks for a ban before
+    // any session is made), the session: seven round trips.
     const taken = statements.take();
-    expect(taken).toHaveLength(6);
+    expect(taken).toHaveLength(7);
     expect(taken.filter((sql) => /host_token_replays/.test(sql))).toHaveLength(1);
   });
 

@@ -4,13 +4,13 @@ import { property, query, state } from 'lit/decorators.js';
 import { AuthController, type AuthState, type SignInMethod } from '../../controllers/auth-controller.js';
 import { HostIdentitySync } from '../../controllers/host-identity.js';
 import { KeyboardInsetController } from '../../controllers/keyboard-inset-controller.js';
+import type { OutboxPlace } from '../../controllers/outbox-controller.js';
 import type { WidgetUser } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { ApiClient } from '../../services/api-client.js';
 import type { ClientConfig, Conversation, PageContext } from '../../services/api-types.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { createStorage, type StorageKind, type WidgetStorage } from '../../services/storage.js';
-import { Outbox } from '../../services/outbox.js';
 import { openTabChannel, type RunAnnouncement, type TabChannel } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
 import type { AccountView } from '../account-view/account-view.component.js';
@@ -58,7 +58,7 @@ export class ChatPanel extends WidgetElement {
   /** The reset link was used (or abandoned for a sign-in): the sign-in view no longer offers it. */
   @state() private resetDone = false;
   /** The signed-in user's messages waiting for the network. */
-  @state() private outbox: Outbox | null = null;
+  @state() private outbox: OutboxPlace | null = null;
   /** A guest (or a visitor about to be one) took the offer to sign in: the sign-in view, with a way back. */
   @state() private guestSigningIn = false;
 
@@ -254,7 +254,7 @@ export class ChatPanel extends WidgetElement {
       this.resetDone = true;
       // After a reload the user finds the conversation they left.
       this.conversationId = this.storage.get(this.lastConversationKey);
-      this.outbox = new Outbox(this.storage, `user:${userId}:outbox`);
+      this.outbox = { storage: this.storage, key: `user:${userId}:outbox` };
       this.tabs = openTabChannel(this.server, userId, (run) => this.conversationView?.runStarted(run));
     } else if (state === 'signed-out') this.conversationId = null;
   };

@@ -69,6 +69,8 @@ export class CitationPopover implements ReactiveController {
   /** Places the popover under its button (above when there is no room), inside the host. */
   position(popover: HTMLElement | null): void {
     if (!popover || !this.shown) return;
+    // A streamed answer re-rendered its Markdown: the button is gone, and so is what it pointed at.
+    if (!this.shown.button.isConnected) return this.hide();
     const host = this.host.getBoundingClientRect();
     const button = this.shown.button.getBoundingClientRect();
     const below = button.bottom - host.top + 4;

@@ -5,13 +5,13 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatRunController } from '../../controllers/chat-run-controller.js';
 import { FeedbackController } from '../../controllers/feedback-controller.js';
-import { OutboxController } from '../../controllers/outbox-controller.js';
+import { OutboxController, type OutboxPlace } from '../../controllers/outbox-controller.js';
 import { format, type Strings } from '../../i18n/index.js';
 import { loadMarkdown } from '../../markdown/lazy-markdown.js';
 import type { ApiClient } from '../../services/api-client.js';
+import { ApiError } from '../../services/api-error.js';
 import type { PageContext } from '../../services/api-types.js';
 import type { Conversation, Message } from '../../services/api-types.js';
-import type { Outbox } from '../../services/outbox.js';
 import type { RunAnnouncement } from '../../services/tab-channel.js';
 import { controls } from '../../styles/theme.js';
 import { apiContext, stringsContext } from '../base/contexts.js';
@@ -50,7 +50,7 @@ export class ConversationView extends WidgetElement {
   /** Sent with each message; undefined: nothing. */
   @property({ attribute: false }) pageContext?: () => PageContext | undefined;
   /** The signed-in user's messages waiting for the network. */
-  @property({ attribute: false }) outbox: Outbox | null = null;
+  @property({ attribute: false }) outbox: OutboxPlace | null = null;
 
   @state() private olderCursor: string | null = null;
   @state() private loading = false;
@@ -74,9 +74,14 @@ export class ConversationView extends WidgetElement {
       if (!this.draft.trim() && !this.queue.has(outgoing.clientMessageId)) this.draft = outgoing.text;
     },
     queue: (outgoing) => {
-      this.queue.add(outgoing);
-      this.run.announcement = this.t.queuedOffline;
-      void this.scrollToEnd(true);
+      if (this.queue.add(outgoing)) {
+        this.run.announcement = this.t.queuedOffline;
+        void this.scrollToEnd(true);
+        return;
+      }
+      // Nowhere to keep it: it stays in the composer, with the offline error and a Retry.
+      if (!this.draft.trim()) this.draft = outgoing.text;
+      this.run.fail({ error: reportError(this, new ApiError(0, 'NETWORK', 'Offline')), retry: outgoing });
     },
     stored: (clientMessageId) => this.queue.remove(clientMessageId),
     started: (run) => this.dispatchEvent(new CustomEvent<RunAnnouncement>('run-started', { detail: run })),
@@ -184,6 +189,7 @@ export class ConversationView extends WidgetElement {
     const remaining = this.maxLength - this.draft.length;
     const showCounter = remaining < Math.min(200, this.maxLength * 0.1);
     const empty = !messages.length && !this.loading && !this.run.conversationId;
+    // The live region below is shown too while the connection is being re-established.
     return html`
       <div
         class="log"
@@ -210,8 +216,7 @@ export class ConversationView extends WidgetElement {
         </ol>
       </div>
       ${this.citationPopover()}
-      ${this.run.reconnecting ? html`<p class="muted notice">${t.reconnecting}</p>` : nothing}
-      <p class="sr-only" role="status">${this.run.announcement}</p>
+      <p class=${this.run.reconnecting ? 'muted notice' : 'sr-only'} role="status">${this.run.announcement}</p>
       <p class="sr-only" role="status">${this.feedback.announcement}</p>
       ${failure
         ? html`<div class="alert" role="alert">

@@ -100,9 +100,11 @@ export const conversationStyles = css`
   .older {
     align-self: center;
   }
-  /* Written offline: shown as the user's message, dimmed until it is sent. */
-  .queued .bubble {
-    opacity: 0.7;
+  /* Written offline: the user's message, outlined rather than filled until it is sent. */
+  .user.queued .bubble {
+    background: none;
+    color: inherit;
+    border: 1px dashed var(--_accent);
   }
   .queued p,
   .notice {
