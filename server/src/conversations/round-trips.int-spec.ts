@@ -26,11 +26,14 @@ describe('statements per request', () => {
 
   beforeAll(async () => {
     agent = await startFakeAgent();
-    const route = agent.endpoint(async (_request, response) => {
+    const route = agent.endpoint(async (request, response) => {
       agentCalled();
       await new Promise<void>((resolve) => (answer = resolve));
       openEventStream(response);
-      writeEvent(response, JSON.stringify({ text: 'An answer.' }), 'delta');
+      // `[many]`: an answer in 200 small pieces, streamed as fast as a model could.
+      if ((request.body as { message: string }).message.startsWith('[many]')) {
+        for (let i = 0; i < 200; i++) writeEvent(response, JSON.stringify({ text: `p${i} ` }), 'delta');
+      } else writeEvent(response, JSON.stringify({ text: 'An answer.' }), 'delta');
       writeEvent(response, '{}', 'done');
       response.end();
     });
@@ -50,7 +53,7 @@ describe('statements per request', () => {
   });
 
   /** Runs the agent, returning the statements sent before it was called and after it answered. */
-  async function countedRun(path: string, body: object): Promise<{ before: string[]; after: string[]; conversationId: string }> {
+  async function countedRun(path: string, body: { message: string; clientMessageId?: string }, content = 'An answer.'): Promise<{ before: string[]; after: string[]; conversationId: string }> {
     const called = new Promise<void>((resolve) => (agentCalled = resolve));
     const response = client.post(path, body).then((r) => r);
     await called;
@@ -58,7 +61,7 @@ describe('statements per request', () => {
     answer();
     const result = await response;
     expect(result.status).toBe(200);
-    expect(result.body.assistantMessage).toMatchObject({ status: 'complete', content: 'An answer.' });
+    expect(result.body.assistantMessage).toMatchObject({ status: 'complete', content });
     return { before, after: statements.take(), conversationId: result.body.conversation.id };
   }
 
@@ -76,6 +79,14 @@ describe('statements per request', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(before.slice(BEFORE_FIRST_BYTE)).toEqual([]);
     expect(after.slice(AFTER_AGENT)).toEqual([]);
+  });
+
+  it('stores a fast answer of 200 pieces in a few batched writes of its events, not one statement per piece', async () => {
+    const content = Array.from({ length: 200 }, (_, i) => `p${i} `).join('');
+    const { after } = await countedRun('/agents/run', { message: '[many] pieces' }, content);
+    const eventWrites = after.filter((statement) => statement.includes('run_events'));
+    expect(eventWrites.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThanOrEqual(5);
   });
 
   it('reads a conversation with a page of its messages in one statement, and the list in one', async () => {

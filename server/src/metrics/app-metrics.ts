@@ -29,7 +29,7 @@ export class AppMetrics {
 
   private readonly agentRuns = new Counter({
     name: 'agent_runs_total',
-    help: 'Agent runs by provider and outcome (complete, error, interrupted).',
+    help: 'Agent runs by provider and outcome (complete, error, interrupted, stopped).',
     labelNames: ['provider', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -57,6 +57,21 @@ export class AppMetrics {
       },
     });
     new Gauge({ name: 'db_pool_max_connections', help: 'Configured pool size (DATABASE_POOL_MAX).', registers: [this.registry] }).set(poolMax);
+  }
+
+  /** Agent runs on this instance, read at scrape time: those it is running, and the streams listening to runs. */
+  watchRuns(read: () => { running: number; listeners: number }): void {
+    new Gauge({
+      name: 'agent_runs_live',
+      help: 'On this instance: agent runs running, and SSE streams listening to runs (their own request or GET /runs/:id/events).',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      collect() {
+        const { running, listeners } = read();
+        this.set({ kind: 'running' }, running);
+        this.set({ kind: 'listeners' }, listeners);
+      },
+    });
   }
 
   observeRequest(method: string, route: string | undefined, status: number, seconds: number): void {

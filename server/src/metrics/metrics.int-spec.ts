@@ -64,6 +64,9 @@ describe('metrics', () => {
     expect(sample(text, 'db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
     expect(sample(text, 'db_pool_connections', { state: 'waiting' })).toBe(0);
     expect(sample(text, 'db_pool_max_connections')).toBe(server.config.database.poolMax);
+    // Every run is over and nobody listens any more.
+    expect(sample(text, 'agent_runs_live', { kind: 'running' })).toBe(0);
+    expect(sample(text, 'agent_runs_live', { kind: 'listeners' })).toBe(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 

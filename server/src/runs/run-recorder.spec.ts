@@ -53,18 +53,36 @@ describe('RunRecorder', () => {
     subject.emit('conversation', {});
     writes.calls[0]!.settle();
     await tick();
+    subject.emit('delta', { text: 'first' });
+    writes.calls[1]!.settle();
+    await tick();
     subject.emit('delta', { text: 'a' });
     subject.emit('delta', { text: 'b' });
-    expect(writes.calls).toHaveLength(1);
+    expect(writes.calls).toHaveLength(2);
     const finished = subject.finish({ event: 'done', data: {} }, 'complete', ANSWER, () => ({ event: 'error', data: {} }));
     await tick();
-    expect(writes.calls[1]).toMatchObject({ kind: 'finish', status: 'complete' });
-    expect(writes.calls[1]!.events.map((e) => [e.id, e.event])).toEqual([[2, 'delta'], [3, 'delta'], [4, 'done']]);
-    writes.calls[1]!.settle();
+    expect(writes.calls[2]).toMatchObject({ kind: 'finish', status: 'complete' });
+    expect(writes.calls[2]!.events.map((e) => [e.id, e.event])).toEqual([[3, 'delta'], [4, 'delta'], [5, 'done']]);
+    writes.calls[2]!.settle();
     await finished;
-    expect(delivered.at(-1)).toMatchObject({ lastEventId: 4, final: true });
+    expect(delivered.at(-1)).toMatchObject({ lastEventId: 5, final: true });
     expect(released()).toBe(true);
     expect(subject.emit('delta', { text: 'late' })).toBe(false);
+  });
+
+  it('writes the first delta without waiting for the flush interval: time to the first word counts most', async () => {
+    const { subject, writes } = recorder({ flushMs: 10_000 });
+    subject.emit('conversation', {});
+    subject.emit('sources', {});
+    subject.emit('delta', { text: 'first' });
+    writes.calls[0]!.settle();
+    await tick();
+    expect(writes.calls.map((c) => c.events.map((e) => e.event))).toEqual([['conversation'], ['sources', 'delta']]);
+    writes.calls[1]!.settle();
+    await tick();
+    subject.emit('delta', { text: 'second' });
+    await tick();
+    expect(writes.calls).toHaveLength(2);
   });
 
   it('keeps at most maxEvents events, the last for the final one', async () => {

@@ -25,6 +25,10 @@ export class RunRecorder {
   private timer: NodeJS.Timeout | undefined;
   private lastWriteAt = -Infinity;
   private finished = false;
+  /** A write wanted as soon as the one in flight is done. */
+  private urgent = false;
+  /** The first delta is written without waiting for RUN_EVENTS_FLUSH_MS: time to the first word counts most. */
+  private firstDelta = true;
 
   constructor(
     readonly runId: string,
@@ -44,7 +48,9 @@ export class RunRecorder {
   emit(event: string, data: unknown): boolean {
     if (this.finished || this.nextId >= this.options.maxEvents) return false;
     this.pending.push({ id: this.nextId++, event, data: JSON.stringify(data) });
-    this.schedule();
+    const urgent = event === 'delta' && this.firstDelta;
+    if (urgent) this.firstDelta = false;
+    this.schedule(urgent);
     return true;
   }
 
@@ -73,9 +79,15 @@ export class RunRecorder {
     }
   }
 
-  private schedule(): void {
-    if (this.writing || this.timer || this.finished) return;
-    const wait = this.lastWriteAt + this.options.flushMs - performance.now();
+  private schedule(urgent = false): void {
+    if (urgent) this.urgent = true;
+    if (this.writing || this.finished) return;
+    if (this.timer && this.urgent) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.timer) return;
+    const wait = this.urgent ? 0 : this.lastWriteAt + this.options.flushMs - performance.now();
     if (wait <= 0) this.write();
     else this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -86,6 +98,7 @@ export class RunRecorder {
   private write(): void {
     if (this.pending.length === 0 || this.finished) return;
     const batch = this.pending.splice(0);
+    this.urgent = false;
     this.lastWriteAt = performance.now();
     this.writing = this.repository.append(this.runId, batch).then(
       () => {

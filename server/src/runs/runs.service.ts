@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError } from '../common/domain-error.js';
 import { ROOT_LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppMetrics } from '../metrics/app-metrics.js';
 import { RunFollower, type RunSink } from './run-follower.js';
 import { RunHub } from './run-hub.js';
 import { RunRecorder } from './run-recorder.js';
@@ -29,8 +30,10 @@ export class RunsService {
     private readonly hub: RunHub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
+    metrics: AppMetrics,
   ) {
     this.logger = logger.child({ module: 'runs' });
+    metrics.watchRuns(() => ({ running: this.live.size, listeners: this.hub.listenerCount }));
   }
 
   /** A run to start on this instance; its row is written with its answer's (see MessageRepository). */
