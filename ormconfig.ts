@@ -2,15 +2,10 @@ import 'reflect-metadata';
 import 'dotenv/config';
 import { DataSource } from 'typeorm';
 import { createLogger } from './server/src/common/logger.js';
-import { Conversation } from './server/src/conversations/conversation.entity.js';
-import { Message } from './server/src/conversations/message.entity.js';
-import { MessageFeedback } from './server/src/feedback/message-feedback.entity.js';
 import { loadConfig } from './server/src/config/load-config.js';
 import { dataSourceOptions } from './server/src/database/data-source-options.js';
 import { resolveDatabase } from './server/src/database/resolve-database.js';
-import { Chunk } from './server/src/knowledge/chunk.entity.js';
-import { KnowledgeDocument } from './server/src/knowledge/document.entity.js';
-import { User } from './server/src/users/user.entity.js';
+import { ALL_ENTITIES } from './server/src/entities.js';
 
 /**
  * The DataSource for the TypeORM CLI (`npm run migration:generate -- server/src/database/migrations/Name`),
@@ -23,7 +18,7 @@ async function cliDataSource(): Promise<DataSource> {
   const database = await resolveDatabase(config, createLogger('warn'));
   return new DataSource({
     ...dataSourceOptions({ url: database.directUrl, poolMax: 2, applicationName: 'typeorm-cli' }),
-    entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk],
+    entities: ALL_ENTITIES,
   });
 }
 

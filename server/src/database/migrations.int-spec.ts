@@ -7,15 +7,9 @@ import { betterAuthOptions } from '../auth/better-auth.js';
 import { createLogger } from '../common/logger.js';
 import { loadConfig } from '../config/load-config.js';
 import { PostgresRateLimiter } from '../rate-limit/postgres-rate-limiter.js';
+import { ALL_ENTITIES } from '../entities.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrations } from './migrations/index.js';
-import { User } from '../users/user.entity.js';
-import { Conversation } from '../conversations/conversation.entity.js';
-import { Message } from '../conversations/message.entity.js';
-import { MessageFeedback } from '../feedback/message-feedback.entity.js';
-import { KnowledgeDocument } from '../knowledge/document.entity.js';
-import { Chunk } from '../knowledge/chunk.entity.js';
-import { AdminAuditEntry } from '../admin/admin-audit-entry.entity.js';
 import { revertLastMigration, runMigrations } from './run-migrations.js';
 
 async function tables(url: string): Promise<string[]> {
@@ -95,7 +89,7 @@ describe('migrations', () => {
   it('leave nothing for `migration:generate` to do: the entities match the migrated schema', async () => {
     // Runs after the re-apply above: TypeORM keys its generated-column records by database name,
     // which in a template clone is the template's.
-    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: [User, Conversation, Message, MessageFeedback, KnowledgeDocument, Chunk, AdminAuditEntry] });
+    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolMax: 1 }), entities: ALL_ENTITIES });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
