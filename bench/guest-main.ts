@@ -8,7 +8,7 @@ import { runStandalone } from './standalone.js';
 
 const runs = Number(/--runs=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 20);
 
-runStandalone('guest', (startServer, log) => measureGuestFirstAnswer({ startServer, runs, log })).catch((error: unknown) => {
+runStandalone('guest', ({ startServer, log }) => measureGuestFirstAnswer({ startServer, runs, log })).catch((error: unknown) => {
   console.error('bench:guest failed:', error);
   process.exit(1);
 });

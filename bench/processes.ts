@@ -12,11 +12,12 @@ export interface ChildServer {
 }
 
 /**
- * How the standalone benches (`bench:streaming`, `bench:runs`) start the compiled server: in its own
- * process on a free port, on `databaseUrl`, quiet, with `env` on top. Every server started by one
- * starter shares one Better Auth secret, so servers sharing the database share its signing keys.
+ * How the standalone benches (`bench:streaming`, `bench:runs`, …) start the compiled server: in its own
+ * process on a free port, on `databaseUrl`, quiet, with `env` on top (and `nodeArgs`, e.g. a CPU
+ * profile). Every server started by one starter shares one Better Auth secret, so servers sharing
+ * the database share its signing keys.
  */
-export function benchServerStarter(options: { root: string; workDir: string; databaseUrl: string }): (env: Record<string, string>) => Promise<ChildServer> {
+export function benchServerStarter(options: { root: string; workDir: string; databaseUrl: string; nodeArgs?: string[] }): (env: Record<string, string>) => Promise<ChildServer> {
   const secret = randomBytes(32).toString('base64');
   return async (env) => {
     const port = await findFreePort();
@@ -37,6 +38,7 @@ export function benchServerStarter(options: { root: string; workDir: string; dat
       port,
       readyPath: '/health/ready',
       logFile: join(options.workDir, 'server.log'),
+      nodeArgs: options.nodeArgs,
     });
   };
 }

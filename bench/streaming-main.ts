@@ -10,7 +10,7 @@ import { measureStreaming } from './streaming.js';
 
 const runs = Number(/--runs=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 3);
 
-runStandalone('streaming', (startServer, log, workDir) => {
+runStandalone('streaming', ({ startServer, log, workDir }) => {
   const profileDir = process.argv.includes('--profile') ? join(workDir, 'profiles') : undefined;
   return measureStreaming({ startServer, runs, log, profileDir });
 }).catch((error: unknown) => {

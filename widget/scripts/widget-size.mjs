@@ -5,7 +5,9 @@ import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // Before open: the launcher alone, with no framework (issue 15: the lightest first paint in the field).
-export const BUDGET = { beforeOpen: 5 * 1024, total: 60 * 1024 };
+// Total: 60 KB until the panel gained runs that survive reloads, citations and feedback, the account view,
+// guests and the host login (65.3 KB gzip together, see docs/performance.md); before-open stays 5 KB.
+export const BUDGET = { beforeOpen: 5 * 1024, total: 70 * 1024 };
 
 // Minified ES output: `import{a as b}from"./chunks/x.js"`, `import"./x.js"`, `import("./x.js")`.
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[^"'();]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g;

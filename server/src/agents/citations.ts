@@ -224,12 +224,15 @@ export function filterCitations(text: string, sourceCount: number): { text: stri
  * possible marker, each sources event says which sources are cited so far, and the last event is
  * always the sources, as cited by the whole answer.
  */
-export async function* citedEvents(events: AsyncIterable<AgentEvent>): AsyncGenerator<AgentEvent> {
+export async function* citedEvents(events: AsyncIterable<AgentEvent>, partialAnswer = ''): AsyncGenerator<AgentEvent> {
   const filter = new CitationFilter();
+  // A continued answer's sources are cited by the text before the cut too (checked when it streamed).
+  const citedBefore = filterCitations(partialAnswer, Number.MAX_SAFE_INTEGER).cited;
   let sources: MessageSource[] = [];
   /** The sources event just sent, while nothing came after it. */
   let lastSent: string | undefined;
-  const markedSources = (): AgentEvent => ({ type: 'sources', sources: sources.map((source, index) => ({ ...source, cited: filter.cited.has(index + 1) })) });
+  const isCited = (n: number) => filter.cited.has(n) || citedBefore.has(n);
+  const markedSources = (): AgentEvent => ({ type: 'sources', sources: sources.map((source, index) => ({ ...source, cited: isCited(index + 1) })) });
   for await (const event of events) {
     const text = event.type === 'delta' ? filter.push(event.text) : filter.sourcesChanged(event.sources.length);
     if (text) {

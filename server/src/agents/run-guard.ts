@@ -13,7 +13,7 @@ export interface RunGuardOptions {
  * event is the sources, marked cited or not), and anything thrown becomes an AgentError.
  */
 export function guardRuns(provider: AgentProvider, options: RunGuardOptions): AgentProvider {
-  return { id: provider.id, run: (input) => citedEvents(guardedRun(provider, input, options)) };
+  return { id: provider.id, run: (input) => citedEvents(guardedRun(provider, input, options), input.partialAnswer) };
 }
 
 async function* guardedRun(provider: AgentProvider, input: AgentRunInput, { timeoutMs }: RunGuardOptions): AsyncGenerator<AgentEvent> {

@@ -35,7 +35,7 @@ describe('Better Auth hosted under /api/auth', () => {
     expect(payload.email).toBe(user.email);
     expect(payload.exp! - payload.iat!).toBe(server.config.auth.jwtTtlSeconds);
     // Trimmed payload: only identity claims and the session, not the whole user row.
-    expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'emailVerified', 'exp', 'iat', 'image', 'isAnonymous', 'iss', 'name', 'sid', 'sub']);
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'email', 'emailVerified', 'exp', 'iat', 'image', 'isAnonymous', 'iss', 'name', 'role', 'sid', 'sub']);
   });
 
   it('exposes the bearer token header to cross-origin scripts', async () => {

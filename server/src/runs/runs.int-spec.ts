@@ -31,7 +31,9 @@ describe('runs: a run is a resource (replay, resume, stop)', () => {
   it('numbers every frame and names the run in the first; the run, its answer and its replay agree', async () => {
     const frames = await (await startRun('Hello')).rest();
     expect(frames.map((f) => f.id)).toEqual(frames.map((_, i) => i + 1));
-    expect(frames.map((f) => f.event)).toEqual(['conversation', 'delta', 'delta', 'delta', 'sources', 'done']);
+    // The space after the last word waits until the answer ends (a citation marker could have
+    // followed it), and the sources come last again, marked cited or not.
+    expect(frames.map((f) => f.event)).toEqual(['conversation', 'delta', 'delta', 'delta', 'sources', 'delta', 'sources', 'done']);
     const { runId, assistantMessageId, conversation } = frames[0]!.data;
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -16,11 +16,13 @@ export async function pacedAgent(request: RecordedRequest, response: ServerRespo
   const { message, partialAnswer = '' } = request.body as { message: string; partialAnswer?: string };
   openEventStream(response);
   const paced = /\[paced (\d+) (\d+)\]/.exec(message);
-  const words = paced ? Number(paced[1]) : 3;
-  const given = partialAnswer.split(' ').length - 1;
-  for (let i = given; i < words && !response.destroyed; i++) {
+  const answer = pacedAnswer(paced ? Number(paced[1]) : 3);
+  // The cut text may lack the space after its last word (held back in case a marker followed).
+  const rest = answer.startsWith(partialAnswer) ? answer.slice(partialAnswer.length) : answer;
+  for (const word of rest.match(/\s*\S+\s*/g) ?? []) {
+    if (response.destroyed) break;
     if (paced) await pause(Number(paced[2]));
-    writeEvent(response, JSON.stringify({ text: `w${i} ` }), 'delta');
+    writeEvent(response, JSON.stringify({ text: word }), 'delta');
   }
   writeEvent(response, JSON.stringify({ sources: [] }), 'sources');
   writeEvent(response, '{}', 'done');
