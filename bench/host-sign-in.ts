@@ -40,7 +40,7 @@ export async function measureHostSignIn(options: {
   log(line: string): void;
 }): Promise<Row[]> {
   const secret = randomBytes(32).toString('base64');
-  const server = await options.startServer({ HOST_IDENTITY_SECRET: secret, HOST_IDENTITY_ISSUER: HOST.issuer, HOST_IDENTITY_AUDIENCE: HOST.audience, ALLOWED_ORIGINS: BENCH_ORIGIN });
+  const server = await options.startServer({ AUTH_MODES: 'host', HOST_IDENTITY_SECRET: secret, HOST_IDENTITY_ISSUER: HOST.issuer, HOST_IDENTITY_AUDIENCE: HOST.audience, ALLOWED_ORIGINS: BENCH_ORIGIN });
   try {
     const token = identityTokens(secret, 1000);
     const address = addresses();

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { SCENARIO_TIMEOUT, useE2eEnvironment } from '../harness/e2e-environment.js';
 import { UI_TIMEOUT } from '../harness/widget-driver.js';
 
-const env = useE2eEnvironment();
+// The host login is a way in the site owner turns on, as `npm start` does for the examples.
+const env = useE2eEnvironment({ AUTH_MODES: 'password,social,host' });
 
 describe("scenario 12: the host site's own login", () => {
   it(

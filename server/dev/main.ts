@@ -8,8 +8,9 @@ import { defaultExamplesDirs, examplesOrigin, startExamplesServer } from './exam
 // the example pages on their own origin, like a customer's site. Production never loads this file.
 
 // The examples show every way in a site owner can offer, guests first (the docs site is where a
-// visitor with one question asks it at once); the server's own default stays `password,social`.
-process.env.AUTH_MODES ||= 'guest,password,social';
+// visitor with one question asks it at once), and the host-login example signs in through its own
+// login; the server's own default stays `password,social`.
+process.env.AUTH_MODES ||= 'guest,password,social,host';
 
 runMain({
   serverOptions: (config) => (config.examples.serve ? { rootRedirect: `${examplesOrigin(config.examples.port)}/` } : {}),

@@ -10,6 +10,7 @@ export const TEST_HOST = {
 } as const;
 
 export const TEST_HOST_ENV = {
+  AUTH_MODES: 'password,social,host',
   HOST_IDENTITY_SECRET: TEST_HOST.secret,
   HOST_IDENTITY_ISSUER: TEST_HOST.issuer,
   HOST_IDENTITY_AUDIENCE: TEST_HOST.audience,

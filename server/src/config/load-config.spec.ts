@@ -162,7 +162,7 @@ describe('loadConfig', () => {
   });
 
   describe('the host site\'s own login (HOST_IDENTITY_*)', () => {
-    const HOST = { HOST_IDENTITY_SECRET: 'h'.repeat(40), HOST_IDENTITY_ISSUER: 'https://shop.example.com' };
+    const HOST = { AUTH_MODES: 'password,host', HOST_IDENTITY_SECRET: 'h'.repeat(40), HOST_IDENTITY_ISSUER: 'https://shop.example.com' };
 
     it('is on with a secret and an issuer; the audience defaults to PUBLIC_URL', () => {
       expect(loadConfig({ ...PRODUCTION, ...HOST }).hostIdentity).toEqual({
@@ -173,10 +173,10 @@ describe('loadConfig', () => {
       });
     });
 
-    it('is off in production unless configured, and signs in the examples\' host in development', () => {
+    it('is off unless AUTH_MODES has host, and in development signs in the examples\' host', () => {
       expect(loadConfig(PRODUCTION).hostIdentity).toBeUndefined();
-      expect(loadConfig({}).hostIdentity).toEqual({ secret: DEVELOPMENT_HOST_IDENTITY_SECRET, issuer: 'http://localhost:5173', audience: 'http://localhost:3000' });
-      expect(loadConfig({ SERVE_EXAMPLES: 'false' }).hostIdentity).toBeUndefined();
+      expect(loadConfig({}).hostIdentity).toBeUndefined();
+      expect(loadConfig({ AUTH_MODES: 'host' }).hostIdentity).toEqual({ secret: DEVELOPMENT_HOST_IDENTITY_SECRET, issuer: 'http://localhost:5173', audience: 'http://localhost:3000' });
     });
 
     it.each([
@@ -185,7 +185,9 @@ describe('loadConfig', () => {
       ['both a secret and a key set', { HOST_IDENTITY_JWKS_URL: 'https://shop.example.com/jwks.json' }, /^HOST_IDENTITY_JWKS_URL=.*: set either/],
       ['a plain http key set', { HOST_IDENTITY_SECRET: '', HOST_IDENTITY_JWKS_URL: 'http://shop.example.com/jwks.json' }, /^HOST_IDENTITY_JWKS_URL=.*: must use https in production/],
       ['the development secret', { HOST_IDENTITY_SECRET: DEVELOPMENT_HOST_IDENTITY_SECRET }, /^HOST_IDENTITY_SECRET=\*\*\*: is the development value/],
-      ['an issuer without a key', { HOST_IDENTITY_SECRET: '' }, /^HOST_IDENTITY_ISSUER=https:\/\/shop\.example\.com: needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL/],
+      ['an issuer without a key', { AUTH_MODES: 'password', HOST_IDENTITY_SECRET: '' }, /^HOST_IDENTITY_ISSUER=https:\/\/shop\.example\.com: needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL/],
+      ['host in AUTH_MODES without a key', { HOST_IDENTITY_SECRET: '', HOST_IDENTITY_ISSUER: '' }, /^AUTH_MODES=password,host: host needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL/],
+      ['a key without host in AUTH_MODES', { AUTH_MODES: 'password' }, /^AUTH_MODES=password: add host to use HOST_IDENTITY_SECRET/],
     ])('refuses %s', (_label, override, expected) => {
       expect(problemsOf({ ...PRODUCTION, ...HOST, ...override })).toEqual([expect.stringMatching(expected)]);
     });

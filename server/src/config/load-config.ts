@@ -74,9 +74,14 @@ function productionProblems(env: Environment, origins: string[]): string[] {
  */
 export const DEVELOPMENT_HOST_IDENTITY_SECRET = 'development-only-host-identity-secret-0123456789';
 
-function hostIdentityProblems(env: Environment): string[] {
+function hostIdentityProblems(env: Environment, modes: readonly AuthMode[]): string[] {
   const problems: string[] = [];
   const keyed = Boolean(env.HOST_IDENTITY_SECRET || env.HOST_IDENTITY_JWKS_URL);
+  const developmentHost = env.SERVE_EXAMPLES && env.NODE_ENV !== 'production';
+  if (modes.includes('host') && !keyed && !developmentHost)
+    problems.push(`AUTH_MODES=${env.AUTH_MODES}: host needs HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL`);
+  if (keyed && !modes.includes('host'))
+    problems.push(`AUTH_MODES=${env.AUTH_MODES}: add host to use HOST_IDENTITY_${env.HOST_IDENTITY_SECRET ? 'SECRET' : 'JWKS_URL'} (the host site's login is off without it)`);
   if (env.HOST_IDENTITY_SECRET && env.HOST_IDENTITY_JWKS_URL)
     problems.push(`HOST_IDENTITY_JWKS_URL=${env.HOST_IDENTITY_JWKS_URL}: set either HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL, not both`);
   if (keyed && !env.HOST_IDENTITY_ISSUER) problems.push('HOST_IDENTITY_ISSUER (unset): required with HOST_IDENTITY_SECRET or HOST_IDENTITY_JWKS_URL');
@@ -92,7 +97,8 @@ function hostIdentityProblems(env: Environment): string[] {
   return problems;
 }
 
-function hostIdentity(env: Environment, publicUrl: string, examples: AppConfig['examples']): AppConfig['hostIdentity'] {
+function hostIdentity(env: Environment, modes: readonly AuthMode[], publicUrl: string, examples: AppConfig['examples']): AppConfig['hostIdentity'] {
+  if (!modes.includes('host')) return undefined;
   const audience = env.HOST_IDENTITY_AUDIENCE ?? publicUrl;
   if (env.HOST_IDENTITY_SECRET || env.HOST_IDENTITY_JWKS_URL) {
     return { secret: env.HOST_IDENTITY_SECRET, jwksUrl: env.HOST_IDENTITY_JWKS_URL, issuer: env.HOST_IDENTITY_ISSUER!, audience };
@@ -236,11 +242,11 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
   const bad = invalidOrigins(origins);
   if (bad.length) problems.push(`ALLOWED_ORIGINS=${env.ALLOWED_ORIGINS}: not origins (scheme://host[:port]): ${bad.join(', ')}`);
   problems.push(...socialProviderProblems(env));
-  problems.push(...hostIdentityProblems(env));
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
   const authModes = parseAuthModes(env.AUTH_MODES);
   if ('problem' in authModes) problems.push(authModes.problem);
+  else problems.push(...hostIdentityProblems(env, authModes.modes));
   if (!problems.some((p) => p.startsWith('AGENT_PROVIDER'))) problems.push(...agentProblems(env));
   if (env.NODE_ENV === 'production') problems.push(...productionProblems(env, origins));
   if (problems.length || 'problem' in trustProxy || 'problem' in authModes) throw new ConfigError(problems);
@@ -316,7 +322,7 @@ export function loadConfig(raw: Record<string, string | undefined>): AppConfig {
       rateLimit: { max: env.GUEST_AGENT_RATE_LIMIT, windowSeconds: env.GUEST_AGENT_RATE_LIMIT_WINDOW_SECONDS },
       retentionDays: env.GUEST_RETENTION_DAYS,
     },
-    hostIdentity: hostIdentity(env, publicUrl, examples),
+    hostIdentity: hostIdentity(env, authModes.modes, publicUrl, examples),
     console: {
       showIdentities: env.ADMIN_SHOW_IDENTITIES,
       lowScoreThreshold: env.ADMIN_LOW_SCORE_THRESHOLD,

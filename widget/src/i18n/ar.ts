@@ -109,4 +109,5 @@ export const ar: Strings = {
   feedbackSend: 'إرسال التقييم',
   feedbackThanks: 'شكرًا على ملاحظاتك.',
   feedbackRemoved: 'أُزيل التقييم.',
+  hostSignInNeeded: 'سجّل الدخول إلى هذا الموقع لبدء المحادثة.',
 };

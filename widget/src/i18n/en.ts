@@ -115,6 +115,7 @@ export const en = {
   feedbackSend: 'Send feedback',
   feedbackThanks: 'Thanks for your feedback.',
   feedbackRemoved: 'Feedback removed.',
+  hostSignInNeeded: 'Log in to this site to chat.',
 };
 
 export type Strings = typeof en;

@@ -109,4 +109,5 @@ export const fr: Strings = {
   feedbackSend: 'Envoyer l’avis',
   feedbackThanks: 'Merci pour votre avis.',
   feedbackRemoved: 'Avis retiré.',
+  hostSignInNeeded: 'Connectez-vous à ce site pour discuter.',
 };

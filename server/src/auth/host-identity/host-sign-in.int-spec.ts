@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import request from 'supertest';
+import { apiClient, guestClient } from '../../../test/api-client.js';
 import { fetchJwt, signUp, TEST_ORIGIN } from '../../../test/auth-helpers.js';
 import { hostToken, signInHost, TEST_HOST, TEST_HOST_ENV } from '../../../test/host-identity.js';
 import { countStatements } from '../../../test/statement-counter.js';
@@ -80,15 +81,15 @@ describe('POST /api/auth/sign-in/host with a shared secret (HS256)', () => {
     expect(rows).toEqual([{ providerId: 'credential' }]);
   });
 
-  it("signs a returning host user in with few statements: the rate limit, the token's id, the user, the ban check, the session", async () => {
+  it("signs a returning host user in with few statements: the rate limit, the token's id, the user, the session", async () => {
     const statements = countStatements(pool, /auth_revocations/);
     const sub = `customer-${randomUUID()}`;
     await signInHost(server.url, await hostToken({ sub, name: 'Regular' })).expect(200);
     statements.take();
     await signInHost(server.url, await hostToken({ sub, name: 'Regular' })).expect(200);
     // Better Auth's per-address counter (read, write), the token's id spent (and expired ones
-    // dropped), the account and its user, the user again (the admin plugin checks for a ban before
-    // any session is made), the session: seven round trips.
+    // dropped), the account and its user, the user again (the admin plugin's check for a banned
+    // user before a session is made), the session: seven round trips.
     const taken = statements.take();
     expect(taken).toHaveLength(7);
     expect(taken.filter((sql) => /host_token_replays/.test(sql))).toHaveLength(1);
@@ -161,6 +162,7 @@ describe('POST /api/auth/sign-in/host with the host key set (HOST_IDENTITY_JWKS_
     jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     server = await startTestServer({
+      AUTH_MODES: 'host',
       HOST_IDENTITY_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`,
       HOST_IDENTITY_ISSUER: TEST_HOST.issuer,
       HOST_IDENTITY_AUDIENCE: TEST_HOST.audience,
@@ -207,8 +209,8 @@ describe('POST /api/auth/sign-in/host with the host key set (HOST_IDENTITY_JWKS_
 describe('POST /api/auth/sign-in/host without a host identity configured', () => {
   let server: TestServer;
   beforeAll(async () => {
-    // Without examples there is no development host either.
-    server = await startTestServer({ SERVE_EXAMPLES: 'false' });
+    // AUTH_MODES without host (the default): the host login is off, whatever else is configured.
+    server = await startTestServer({});
   });
   afterAll(() => server.close());
 
@@ -237,5 +239,37 @@ describe('host sign-ins in the auth event log', () => {
       { type: 'sign_in', outcome: 'failure', reason: 'HOST_TOKEN_REPLAYED', userId: undefined },
     ]);
     expect(logLines.join('\n')).not.toContain(token.split('.')[2]);
+  });
+});
+
+describe('a guest identified by the host site (AUTH_MODES=guest,host)', () => {
+  let server: TestServer;
+  let pool: Pool;
+  beforeAll(async () => {
+    server = await startTestServer({ ...TEST_HOST_ENV, AUTH_MODES: 'guest,host', GUEST_AGENT_RATE_LIMIT: '1000' });
+    pool = server.app.get<Pool>(PG_POOL);
+  });
+  afterAll(() => server.close());
+
+  it("moves the guest's conversations to the host user when the sign-in carries the guest's session, and deletes the guest", async () => {
+    const guest = await guestClient(server.url);
+    const asked = (await guest.post('/agents/run', { message: 'Asked as a guest' }).expect(200)).body;
+
+    const response = await signInHost(server.url, await hostToken({ sub: `customer-${randomUUID()}`, name: 'Former guest' }), {
+      Authorization: `Bearer ${guest.guest.sessionToken}`,
+    }).expect(200);
+    const member = apiClient(server.url, await fetchJwt(server.url, response.headers['set-auth-token']));
+    const list = await member.get('/conversations').expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([asked.conversation.id]);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM "user" WHERE id = $1`, [guest.guest.userId])).rows[0].n).toBe(0);
+  });
+
+  it("moves nothing when the sign-in does not carry the guest's session", async () => {
+    const guest = await guestClient(server.url);
+    await guest.post('/agents/run', { message: 'Stays with the guest' }).expect(200);
+    const response = await signInHost(server.url, await hostToken()).expect(200);
+    const member = apiClient(server.url, await fetchJwt(server.url, response.headers['set-auth-token']));
+    expect((await member.get('/conversations').expect(200)).body.items).toEqual([]);
+    expect((await guest.get('/conversations').expect(200)).body.items).toHaveLength(1);
   });
 });

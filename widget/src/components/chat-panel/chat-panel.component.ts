@@ -192,6 +192,8 @@ export class ChatPanel extends WidgetElement {
           <button @click=${() => this.start()}>${t.retry}</button>
         </div>`;
       case 'auth':
+        // Only the site's own login is offered and nobody is logged in on the site: nothing to fill in here.
+        if (!this.signInOffered && this.config.authModes.includes('host')) return html`<p class="status muted" role="status">${t.hostSignInNeeded}</p>`;
         return html`<chat-widget-auth
           .server=${this.server}
           .providers=${this.config.providers}
