@@ -179,7 +179,7 @@ describe('guests (AUTH_MODES=guest)', () => {
 describe('guests and the host site’s login (AUTH_MODES=guest,host)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ AUTH_MODES: 'guest,host', ...TEST_HOST_ENV });
+    server = await startTestServer({ ...TEST_HOST_ENV, AUTH_MODES: 'guest,host' });
   });
   afterAll(() => server.close());
 
