@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { adminQuery, databaseUrl, testPostgres } from './test-postgres.js';
 
 export interface TestDatabase {
@@ -17,4 +18,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: databaseUrl(adminUrl, name),
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** One statement on its own connection, for tests that read or seed rows directly. */
+export async function queryRows(url: string, sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import request from 'supertest';
 import { fetchJwt, signUp, TEST_ORIGIN, uniqueIp, type TestUser } from '../../test/auth-helpers.js';
+import { queryRows } from '../../test/test-database.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 // What a thief gets from a stolen API JWT or from a read of the database (docs/security.md).
@@ -19,15 +19,7 @@ describe('stolen credentials', () => {
   const auth = (method: 'get' | 'post', path: string, bearer: string) =>
     request(server.url)[method](`/api/auth${path}`).set('Origin', TEST_ORIGIN).set('X-Forwarded-For', uniqueIp()).set('Authorization', `Bearer ${bearer}`);
 
-  async function query(sql: string, params: unknown[]) {
-    const client = new pg.Client({ connectionString: server.database.url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const query = (sql: string, params: unknown[]) => queryRows(server.database.url, sql, params);
 
   it('a JWT opens the chat API only: it mints no new JWT and manages nothing under /api/auth', async () => {
     await request(server.url).get('/users/me').set('Authorization', `Bearer ${jwt}`).expect(200);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import pg from 'pg';
 import request from 'supertest';
 import { apiClient, guestClient, signedInClient } from '../../../test/api-client.js';
 import { fetchJwt, signUp, TEST_ORIGIN, uniqueEmail, uniqueIp } from '../../../test/auth-helpers.js';
 import { hostToken, signInHost, TEST_HOST_ENV } from '../../../test/host-identity.js';
+import { queryRows } from '../../../test/test-database.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
 type LogLine = { event?: string; type?: string; outcome?: string; userId?: string; guestId?: string; conversations?: number; method?: string };
@@ -235,15 +235,7 @@ describe('guests only (AUTH_MODES=guest), with REQUIRE_EMAIL_VERIFICATION on', (
   });
 });
 
-async function query(server: TestServer, sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
-  const client = new pg.Client({ connectionString: server.database.url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = (server: TestServer, sql: string, params: unknown[] = []) => queryRows(server.database.url, sql, params);
 
 async function count(server: TestServer, sql: string, params: unknown[] = []): Promise<number> {
   return Number((await query(server, sql, params))[0]!.count);
