@@ -39,8 +39,8 @@ export function groupQuestions<Item extends FlaggedQuestion>(items: readonly Ite
   // A pair alike by `threshold` shares at least this share of their sizes' sum: shared / (|a| + |b| − shared) ≥ t.
   const sharedShare = threshold / (1 + threshold);
   const taken = new Uint8Array(wordings.length);
-  // The leader's trigrams, by rank.
-  const isLeaders = new Uint8Array(ranked.reduce((most, trigrams) => Math.max(most, trigrams.length ? trigrams[trigrams.length - 1]! + 1 : 0), 0));
+  // Which trigram ranks the current leader has.
+  const inLeader = new Uint8Array(ranked.reduce((most, trigrams) => Math.max(most, trigrams.length ? trigrams[trigrams.length - 1]! + 1 : 0), 0));
   const bitmaps = trigramBitmaps(ranked);
   const groups: QuestionGroup<Item>[] = [];
   wordings.forEach((leader, leaderIndex) => {
@@ -48,7 +48,7 @@ export function groupQuestions<Item extends FlaggedQuestion>(items: readonly Ite
     taken[leaderIndex] = 1;
     const members = [leader];
     const mine = ranked[leaderIndex]!;
-    for (const rank of mine) isLeaders[rank] = 1;
+    for (const rank of mine) inLeader[rank] = 1;
     // Every wording ranked before the leader is taken already.
     for (let other = leaderIndex + 1; other < wordings.length; other++) {
       if (taken[other]) continue;
@@ -56,12 +56,12 @@ export function groupQuestions<Item extends FlaggedQuestion>(items: readonly Ite
       if (theirs.length < threshold * mine.length || theirs.length * threshold > mine.length) continue;
       const needed = Math.ceil(sharedShare * (mine.length + theirs.length) - 1e-9);
       if (mine.length + theirs.length - differingBits(bitmaps, leaderIndex, other) < 2 * needed) continue;
-      if (sharesWithLeader(isLeaders, theirs, needed)) {
+      if (sharesWithLeader(inLeader, theirs, needed)) {
         taken[other] = 1;
         members.push(wordings[other]!);
       }
     }
-    for (const rank of mine) isLeaders[rank] = 0;
+    for (const rank of mine) inLeader[rank] = 0;
     const groupItems = members.flatMap((m) => m.items).sort((a, b) => b.askedAt.getTime() - a.askedAt.getTime());
     groups.push({ question: leader.text, items: groupItems });
   });
@@ -73,9 +73,9 @@ export function groupQuestions<Item extends FlaggedQuestion>(items: readonly Ite
  * Its trigrams come rarest first, the ones least likely to be shared, so a pair that cannot reach the
  * threshold is usually given up after a few (the prefix filter of Xiao et al., applied as it goes).
  */
-function sharesWithLeader(isLeaders: Uint8Array, trigrams: Int32Array, needed: number): boolean {
+function sharesWithLeader(inLeader: Uint8Array, trigrams: Int32Array, needed: number): boolean {
   let missesLeft = trigrams.length - needed;
-  for (let i = 0; i < trigrams.length; i++) if (!isLeaders[trigrams[i]!] && --missesLeft < 0) return false;
+  for (let i = 0; i < trigrams.length; i++) if (!inLeader[trigrams[i]!] && --missesLeft < 0) return false;
   return missesLeft >= 0;
 }
 
