@@ -17,6 +17,8 @@ export interface StandaloneContext {
   workDir: string;
   /** The PostgreSQL cluster's data directory, for benches that read its CPU time. */
   postgresDataDir: string;
+  /** The fresh database the servers use, for benches that fill it themselves. */
+  databaseUrl: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function runStandalone(
       return server;
     };
     const loadBefore = loadavg();
-    const rows = await measure({ startServer, log, workDir, postgresDataDir });
+    const rows = await measure({ startServer, log, workDir, postgresDataDir, databaseUrl: cluster.urlFor('bench') });
     const loadAfter = loadavg();
     for (const row of rows) console.log(`${row.figure}: ${row.result}${row.target ? ` (target: ${row.target}, ${row.met ? 'met' : 'not met'})` : ''}`);
     console.log(`load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}, on ${cpus().length} cores`);

@@ -19,7 +19,11 @@ export interface FlaggedAnswerRow {
   answer_id: string;
   conversation_id: string;
   question: string;
-  trigrams: string[];
+  /**
+   * show_trgm's trigrams joined by '|' (a trigram holds only word characters and spaces): one plain
+   * string per row, split in the server, costs less than node-postgres parsing a quoted text array.
+   */
+  trigrams: string;
   asked_at: Date;
   no_source: boolean;
   best_score: number | null;
@@ -120,7 +124,7 @@ export const consoleQueries = {
       ORDER BY created_at DESC, id DESC
       LIMIT $5
     )
-    SELECT a.id AS answer_id, a.conversation_id, q.content AS question, show_trgm(left(q.content, 500)) AS trigrams,
+    SELECT a.id AS answer_id, a.conversation_id, q.content AS question, array_to_string(show_trgm(left(q.content, 500)), '|') AS trigrams,
       q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source,
       CASE WHEN jsonb_array_length(m.sources) > 0 THEN message_answer_score(m.sources) END AS best_score,
       coalesce(f.rating = 'down', false) AS rated_down,

@@ -79,7 +79,7 @@ export class ConsoleService {
     const { lowScoreThreshold, showIdentities, questionSimilarity } = this.settings;
     const rows = await this.repository.flaggedAnswers(range, lowScoreThreshold, showIdentities, FLAGGED_LIMIT + 1);
     const truncated = rows.length > FLAGGED_LIMIT;
-    const flagged = rows.slice(0, FLAGGED_LIMIT).map((row) => ({ ...this.flaggedAnswer(row), trigrams: row.trigrams }));
+    const flagged = rows.slice(0, FLAGGED_LIMIT).map((row) => ({ ...this.flaggedAnswer(row), trigrams: row.trigrams ? row.trigrams.split('|') : [] }));
     const groups = groupQuestions(
       flagged.map((answer) => ({ ...answer, askedAt: new Date(answer.askedAt) })),
       questionSimilarity,

@@ -58,6 +58,25 @@ describe('grouping unanswered questions by wording', () => {
     }
   });
 
+  it('finds the same pairs on long questions, whose trigrams crowd the bitmap filter', () => {
+    const syllables = ['ka', 'lo', 'mi', 'ra', 'te', 'su', 'no', 'vi', 'de', 'po', 'xu', 'zen', 'tor', 'bel', 'qua', 'fin'];
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const word = () => Array.from({ length: 2 + Math.floor(next() * 2) }, () => syllables[Math.floor(next() * syllables.length)]).join('');
+    const base = Array.from({ length: 30 }, () => Array.from({ length: 20 + Math.floor(next() * 20) }, word));
+    // Each base question, and a copy with a few words changed: some pairs alike, most not.
+    const items = base.flatMap((words, i) => [
+      asked(words.join(' '), 2 * i),
+      asked(words.map((w) => (next() < 0.25 ? word() : w)).join(' '), 2 * i + 1),
+    ]);
+    expect(items.some((item) => item.trigrams.length > 100)).toBe(true);
+    expect(groupQuestions(items, 0.5).length).toBeLessThan(items.length);
+    for (const threshold of [0.3, 0.5, 0.7]) {
+      const grouped = groupQuestions(items, threshold).map((g) => g.items.map((i) => i.askedAt.getTime()).join());
+      expect(grouped).toEqual(allPairsGrouping(items, threshold));
+    }
+  });
+
   it('returns nothing for nothing', () => {
     expect(groupQuestions([], 0.5)).toEqual([]);
   });

@@ -24,7 +24,7 @@ WITH flagged AS (
       ORDER BY created_at DESC, id DESC
       LIMIT $5
     )
-    SELECT a.id AS answer_id, a.conversation_id, q.content AS question, show_trgm(left(q.content, 500)) AS trigrams,
+    SELECT a.id AS answer_id, a.conversation_id, q.content AS question, array_to_string(show_trgm(left(q.content, 500)), '|') AS trigrams,
       q.created_at AS asked_at, jsonb_array_length(m.sources) = 0 AS no_source,
       CASE WHEN jsonb_array_length(m.sources) > 0 THEN message_answer_score(m.sources) END AS best_score,
       coalesce(f.rating = 'down', false) AS rated_down,
