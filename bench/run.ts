@@ -49,7 +49,8 @@ const TARGET = {
   persistedPerSecond: 4 * 156,
   writeFloorShare: 0.6,
   widgetBeforeOpenGzip: 5 * 1024,
-  widgetTotalGzip: 60 * 1024,
+  // The build's own budgets (widget/scripts/widget-size.mjs), which fail the build above them.
+  widgetTotalGzip: 70 * 1024,
 };
 
 async function main(): Promise<void> {
